@@ -12,6 +12,7 @@ from readouts.cli.common import app
 from readouts.cli import actors as _actors  # noqa: F401,E402
 from readouts.cli import documents as _documents  # noqa: F401,E402
 from readouts.cli import extraction as _extraction  # noqa: F401,E402
+from readouts.cli import evaluation as _evaluation  # noqa: F401,E402
 from readouts.cli import ledger as _ledger  # noqa: F401,E402
 
 __all__ = ["app", "main"]
