@@ -1,5 +1,145 @@
-"""CLI commands: actors."""
+"""CLI commands: ``readouts actors who|find|import|check`` over the actor registry."""
 
 from __future__ import annotations
 
-from readouts.cli.common import app  # noqa: F401
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from readouts.actors import check_all, import_file, load_registry, who
+from readouts.actors.model import Person, Tenure
+from readouts.actors.queries import parse_day
+from readouts.cli.common import JsonOption, app, err, handle_errors, out
+from readouts.errors import NotFound, RegistryError
+from readouts.options import Options
+
+actors_app = typer.Typer(
+    name="actors",
+    help="Query and extend the actor registry: who held which office on which date.",
+    no_args_is_help=True,
+)
+app.add_typer(actors_app, name="actors")
+
+OnOption = Annotated[
+    str | None,
+    typer.Option("--on", help="Date YYYY-MM-DD (default today).", show_default=False),
+]
+OverlayOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--overlay",
+        help="Overlay directory (default $READOUTS_HOME/overlay, ~/.readouts/overlay).",
+        show_default=False,
+    ),
+]
+
+
+def _span(t: Tenure) -> str:
+    return f"{t.start.isoformat()} to {t.end.isoformat() if t.end else 'present'}"
+
+
+def _tenure_line(t: Tenure) -> str:
+    host = f" (in {t.host})" if t.host else ""
+    note = f"  [{t.note}]" if t.note else ""
+    return f"  {_span(t)}  {t.country} {t.office}{host}: {t.title}{note}"
+
+
+@actors_app.command("who")
+@handle_errors
+def who_command(
+    country: Annotated[str, typer.Argument(help="Country code or name (RUS, Russia, UN ...).")],
+    office: Annotated[str, typer.Argument(help="Office type (defense_minister) or title.")],
+    on: OnOption = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Host country, for ambassadors and envoys.")
+    ] = None,
+    json_: JsonOption = False,
+    overlay: OverlayOption = None,
+) -> None:
+    """Print who held an office on a date; the canonical name is the last line."""
+    options = Options.build(overlay=overlay)
+    registry = load_registry(options.overlay)
+    day = parse_day(on)
+    person, tenure = who(registry, country, office, day, host=host)
+    if json_:
+        record = {"on": day.isoformat(), "person": person.as_dict(), "tenure": tenure.as_dict()}
+        out.print(json.dumps(record, ensure_ascii=False, indent=2), markup=False)
+        return
+    host_text = f" in {tenure.host}" if tenure.host else ""
+    out.print(
+        f"{tenure.country} {tenure.office}{host_text} on {day.isoformat()}: "
+        f"{tenure.title}, {_span(tenure)}",
+        markup=False,
+    )
+    out.print(person.name, markup=False)
+
+
+def _person_block(person: Person) -> list[str]:
+    lines = [f"{person.name} ({person.id}, {person.country})"]
+    if person.aliases:
+        lines.append(f"  also: {', '.join(person.aliases)}")
+    lines += [_tenure_line(t) for t in person.tenures]
+    return lines
+
+
+@actors_app.command("find")
+@handle_errors
+def find_command(
+    name: Annotated[str, typer.Argument(help="A name in any spelling (Sergei Lavrov, Shoygu).")],
+    on: OnOption = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only persons of this country.")
+    ] = None,
+    json_: JsonOption = False,
+    overlay: OverlayOption = None,
+) -> None:
+    """List the persons a name matches, with their tenures (those in office on --on first)."""
+    options = Options.build(overlay=overlay)
+    registry = load_registry(options.overlay)
+    people = registry.find(name, on=parse_day(on), country=country)
+    if not people:
+        raise NotFound(f"no person named {name!r} in the registry")
+    if json_:
+        data = [p.as_dict() for p in people]
+        out.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False)
+        return
+    for i, person in enumerate(people):
+        if i:
+            out.print("")
+        for line in _person_block(person):
+            out.print(line, markup=False)
+
+
+@actors_app.command("import")
+@handle_errors
+def import_command(
+    file: Annotated[Path, typer.Argument(help="CSV: country,office,host,title,name,...")],
+    overlay: OverlayOption = None,
+) -> None:
+    """Validate a CSV of tenures (leading country column) and add it to the overlay."""
+    options = Options.build(overlay=overlay)
+    done = import_file(file, options.overlay)
+    out.print(
+        f"imported {done.tenures} tenures of {done.people} persons into {done.path}",
+        markup=False,
+    )
+
+
+@actors_app.command("check")
+@handle_errors
+def check_command(overlay: OverlayOption = None) -> None:
+    """Validate the shipped registry data and the overlay; exit 1 listing the problems."""
+    options = Options.build(overlay=overlay)
+    registry = load_registry(options.overlay)
+    problems = check_all(registry)
+    for problem in problems:
+        err.print(problem, markup=False)
+    if problems:
+        raise RegistryError(f"{len(problems)} problems in the registry data")
+    people = sum(1 for _ in registry.people())
+    out.print(
+        f"ok: {len(registry.files)} files, {people} persons, {len(registry.rows)} tenures",
+        markup=False,
+    )
