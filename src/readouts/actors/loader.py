@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from readouts.actors.model import OFFICES, TENURE_COLUMNS, slug
+from readouts.actors.model import OFFICES, ORGANISATIONS, TENURE_COLUMNS, fold, slug
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TENURE_DIR = DATA_DIR / "tenures"
@@ -17,6 +18,11 @@ COUNTRY_COLUMNS = ("code", "name", "aliases", "demonyms", "capital", "metonyms",
 PLACE_COLUMNS = ("phrase", "country", "office")
 TITLE_COLUMNS = ("phrase", "office", "country")
 REQUIRED_TENURE = ("office", "title", "name", "start")
+# A tenure whose note says this holds the office of another state's person (a monarch
+# reigning in several realms); it decides their own country only when nothing else does.
+PERSONAL_UNION = "personal union"
+# Offices that mark a domestic political career: the third tie-break of home_country().
+HOME_OFFICES = frozenset({"head_of_government", "foreign_minister"})
 
 
 def default_overlay() -> Path:
@@ -227,3 +233,47 @@ def latest_rows(rows: Iterable[Row]) -> tuple[tuple[Row, ...], list[tuple[Row, R
             replaced.append((latest[key], row))
         latest[key] = row  # keeps the first line's place: title order matters
     return tuple(latest.values()), replaced
+
+
+def _names_country(title: str, country: Country | None) -> bool:
+    """Return whether a title contains the country's name, an alias or a demonym."""
+    if country is None:
+        return False
+    text = f" {re.sub(r'[^a-z0-9]+', ' ', fold(title))} "
+    for word in (country.name, *country.aliases, *country.demonyms):
+        key = re.sub(r"[^a-z0-9]+", " ", fold(word)).strip()
+        if key and f" {key} " in text:
+            return True
+    return False
+
+
+def home_country(rows: Sequence[Row], countries: Mapping[str, Country] | None = None) -> str:
+    """Return a person's own country from their tenure rows (docs/registry.md, "Own country").
+
+    Candidates are the country files, leaving out organisations and tenures noted as
+    held in personal union unless nothing else is left. The file with the most
+    tenures wins, then the earliest-starting tenure, then one holding a head of
+    government or foreign minister tenure, then one whose title names the country,
+    then the alphabetically first code.
+    """
+    if not rows:
+        raise ValueError("a person needs at least one tenure")
+    states = [r for r in rows if r.country not in ORGANISATIONS]
+    own = [r for r in states if PERSONAL_UNION not in r.note.lower()]
+    candidates = own or states or list(rows)
+    by_code: dict[str, list[Row]] = {}
+    for row in candidates:
+        by_code.setdefault(row.country, []).append(row)
+    known = countries or {}
+
+    def rank(code: str) -> tuple[int, date, bool, bool, str]:
+        held = by_code[code]
+        return (
+            -len(held),
+            min(r.start for r in held),
+            not any(r.office in HOME_OFFICES for r in held),
+            not any(_names_country(r.title, known.get(code)) for r in held),
+            code,
+        )
+
+    return min(by_code, key=rank)

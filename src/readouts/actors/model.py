@@ -156,8 +156,15 @@ class Person:
         held = [t for t in self.tenures if t.covers(on)]
         if not held:
             return None
+        # Among equally senior offices, the one in their own country describes them
+        # (a monarch of several realms), then the latest begun.
         return min(
-            held, key=lambda t: (SENIORITY.get(t.office, len(OFFICES)), -t.start.toordinal())
+            held,
+            key=lambda t: (
+                SENIORITY.get(t.office, len(OFFICES)),
+                t.country != self.country,
+                -t.start.toordinal(),
+            ),
         )
 
     def last_tenure(self) -> Tenure | None:

@@ -10,13 +10,13 @@ from readouts.actors.loader import (
     DATA_DIR,
     Country,
     Row,
+    home_country,
     latest_rows,
     read_countries,
     read_phrases,
     read_tenures,
 )
 from readouts.actors.model import (
-    ORGANISATIONS,
     SENIORITY,
     Person,
     Tenure,
@@ -63,7 +63,7 @@ class Registry:
 
     def _build_people(self) -> None:
         names: dict[str, str] = {}
-        countries: dict[str, str] = {}
+        rows_of: dict[str, list[Row]] = {}
         aliases: dict[str, dict[str, None]] = {}
         tenures: dict[str, list[Tenure]] = {}
         self.alias_sources: dict[tuple[str, str], str] = {}
@@ -72,11 +72,7 @@ class Registry:
         for row in self.rows:
             pid = slug(row.name)
             names.setdefault(pid, row.name)
-            # A person's country is their own state's, not an organisation they led.
-            if pid not in countries or (
-                countries[pid] in ORGANISATIONS and row.country not in ORGANISATIONS
-            ):
-                countries[pid] = row.country
+            rows_of.setdefault(pid, []).append(row)
             bag = aliases.setdefault(pid, {})
             for text in (row.name, *row.aliases):
                 self.alias_sources.setdefault((pid, _key(text)), row.source)
@@ -111,7 +107,8 @@ class Registry:
             person = Person(
                 id=pid,
                 name=name,
-                country=countries[pid],
+                # Their own state, not an organisation they led (docs/registry.md).
+                country=home_country(rows_of[pid], self.countries),
                 aliases=tuple(aliases[pid]),
                 tenures=tuple(sorted(tenures[pid], key=lambda t: (t.start, t.office))),
             )
