@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.dev-installed
 DEMO_DB := demo.db
+# Every example input; examples/README.md describes the corpus and is not an article.
+DEMO_INPUTS := $(filter-out examples/README.md,$(wildcard examples/*))
 
-.PHONY: demo test lint format bench clean
+.PHONY: help demo test lint format bench clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,11 +20,12 @@ $(DEV_INSTALLED): $(INSTALLED)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-## demo: install, ingest the bundled examples into a fresh demo.db, print the ledger
+## demo: install, ingest the bundled examples into a fresh demo.db, print documents and ledger
 demo: $(INSTALLED)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/readouts ingest examples --db $(DEMO_DB)
+	$(BIN)/readouts ingest $(DEMO_INPUTS) --db $(DEMO_DB)
 	$(BIN)/readouts documents --db $(DEMO_DB)
+	$(BIN)/readouts contacts --db $(DEMO_DB)
 
 ## test: install dev dependencies and run the whole suite
 test: $(DEV_INSTALLED)
@@ -42,5 +45,10 @@ format: $(DEV_INSTALLED)
 bench: $(DEV_INSTALLED)
 	$(BIN)/python benchmarks/run.py
 
+## help: list the targets
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
+## clean: remove the virtualenv, the demo database and caches
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -141,9 +142,13 @@ def test_show_unknown_id(db: str) -> None:
 def test_ingest_prints_errors_and_summary(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     seen = {}
 
-    def fake_ingest(paths: list[str], options: object, progress: object) -> IngestReport:
+    def fake_ingest(
+        paths: list[str], options: object, progress: object, on_error: Callable[..., None]
+    ) -> IngestReport:
         seen["paths"], seen["options"] = paths, options
         errors = (InputError("bad.bin", "binary file"), InputError("x.jsonl:3", "invalid JSON"))
+        for e in errors:
+            on_error(e)
         return IngestReport(documents=7, new=5, failed=errors, doc_ids=())
 
     monkeypatch.setattr(cli_documents, "run_ingest", fake_ingest)

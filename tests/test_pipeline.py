@@ -204,10 +204,24 @@ def test_reingest_in_any_order_adds_nothing(
     assert {d.id for d in stored} == unique == set(first.doc_ids) == set(second.doc_ids)
 
 
-def test_progress_reports_every_file(fake_readers: list[tuple[str, ...]], db_url: str) -> None:
-    seen: list[tuple[int, int, str | None]] = []
-    ingest(["a.txt", "c.html"], Options(db=db_url), lambda *a: seen.append(a))
-    assert seen == [(0, 2, None), (1, 2, "a.txt"), (2, 2, "c.html")]
+def test_progress_and_errors_are_reported_as_they_happen(
+    fake_readers: list[tuple[str, ...]], db_url: str
+) -> None:
+    seen: list[object] = []
+    report = ingest(
+        ["a.txt", "d.warc", "c.html"],
+        Options(db=db_url),
+        lambda *a: seen.append(a),
+        lambda e: seen.append(str(e)),
+    )
+    assert seen == [
+        (0, 3, None),
+        (1, 3, "a.txt"),
+        "d.warc#2: truncated record",
+        (2, 3, "d.warc"),
+        (3, 3, "c.html"),
+    ]
+    assert [str(e) for e in report.failed] == ["d.warc#2: truncated record"]
 
 
 def test_reader_crash_fails_only_that_file(

@@ -95,9 +95,15 @@ def reextract_stale(store: Store) -> list[str]:
 
 
 def ingest(
-    paths: Sequence[str], options: Options, progress: Progress | None = None
+    paths: Sequence[str],
+    options: Options,
+    progress: Progress | None = None,
+    on_error: Callable[[InputError], None] | None = None,
 ) -> IngestReport:
-    """Ingest files, directories (recursively) or ``-`` into the store named by options.db."""
+    """Ingest files, directories (recursively) or ``-`` into the store named by options.db.
+
+    ``on_error`` hears of each failed input as soon as it fails (they are in the report too).
+    """
     from readouts.ingest import discover, read_file
     from readouts.resolve import update_ledger
 
@@ -130,6 +136,8 @@ def ingest(
                             new_ids.append(doc.id)
             if error is not None:
                 failed.append(error)
+                if on_error:
+                    on_error(error)
             if progress:
                 progress(i, len(files), path)
         redone = reextract_stale(store)

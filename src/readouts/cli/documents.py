@@ -21,6 +21,7 @@ from rich.progress import (
 )
 
 from readouts.cli.common import DbOption, JsonOption, app, err, handle_errors
+from readouts.errors import InputError
 from readouts.options import Options
 from readouts.pipeline import ingest as run_ingest
 from readouts.records import Document
@@ -82,6 +83,14 @@ class ProgressBar:
         if self._task is not None:
             self.bar.update(self._task, completed=done, description=(path or "")[-40:])
 
+    def error(self, exc: InputError) -> None:
+        """Print a failed input's error line now, above the bar when there is one."""
+        line = f"error: {exc}"
+        if self.bar is not None:
+            self.console.print(line, markup=False, emoji=False, highlight=False)
+        else:
+            typer.echo(line, err=True)
+
     def close(self) -> None:
         """Remove the bar from the terminal."""
         if self.bar is not None:
@@ -131,11 +140,9 @@ def ingest(
     options = Options.build(db, format=fmt.value, published=published, quiet=quiet)
     progress = ProgressBar(quiet)
     try:
-        report = run_ingest(paths, options, progress)
+        report = run_ingest(paths, options, progress, progress.error)
     finally:
         progress.close()
-    for error in report.failed:
-        typer.echo(f"error: {error}", err=True)
     typer.echo(report.summary)
     if report.failed:
         raise typer.Exit(1)
