@@ -21,5 +21,5 @@ class Options:
 
     @classmethod
     def build(cls, db: str | None = None, **kw: object) -> Options:
-        """Build options, taking the database from the argument, else READOUTS_DB, else the default."""
+        """Build options, the database from the argument, else READOUTS_DB, else the default."""
         return cls(db=db or os.environ.get("READOUTS_DB") or DEFAULT_DB, **kw)  # type: ignore[arg-type]
