@@ -158,3 +158,47 @@ def test_check_fails_listing_overlay_problems(empty_home: Path) -> None:
     lines = err.splitlines()
     assert lines[0] == f"{overlay / 'mine.csv'}:2: end 1950-01-01 is not after start 1950-05-01"
     assert lines[-1] == "error: 1 problems in the registry data"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("find", "Lavrov", "--country", "Atlantis"),
+            "error: --country: unknown country 'Atlantis'\n",
+        ),
+        (
+            ("find", "Lavrov", "--country", "USA"),
+            "error: no person named 'Lavrov' of USA in the registry\n",
+        ),
+        (("find", "  "), "error: NAME: give a name to look up\n"),
+        (
+            ("who", "RUS", "ambassador", "--host", "Atlantis"),
+            "error: --host: unknown country 'Atlantis'\n",
+        ),
+    ],
+)
+def test_bad_filters_are_named(args: tuple[str, ...], message: str) -> None:
+    code, out, err = run(*args)
+    assert (code, out, err) == (1, "", message)
+
+
+def test_find_by_country_name() -> None:
+    code, out, _ = run("find", "Lavrov", "--country", "Russia")
+    assert code == 0 and out.splitlines()[0] == "Sergey Lavrov (sergey-lavrov, RUS)"
+
+
+@pytest.mark.parametrize("command", ["who", "find", "import", "check"])
+def test_help_shows_an_example(command: str) -> None:
+    result = runner.invoke(app, ["actors", command, "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    lines = [line.strip() for line in result.output.splitlines()]
+    assert any(line.startswith(f"readouts actors {command} ") for line in lines), result.output
+
+
+def test_import_of_a_directory_says_so(tmp_path: Path) -> None:
+    assert run("import", str(tmp_path)) == (
+        1,
+        "",
+        f"error: {tmp_path}: is a directory; give a CSV file\n",
+    )

@@ -42,7 +42,7 @@ def test_contradicted_names_the_contact_in_between(store):
     assert v.verdict == "contradicted"
     (december,) = [e for e in _events(store) if e.date == "2021-12-07"]
     assert v.event_id == december.id
-    assert "2021-12-07" in v.reason
+    assert v.reason == "a video contact on 2021-12-07 falls between 2021-06 and 2022-03-30"
 
 
 def test_mode_restricts_what_contradicts(store):
@@ -52,7 +52,12 @@ def test_mode_restricts_what_contradicts(store):
         [BIDEN, PUTIN], "none_since", "2021-06", mode="phone", text="no phone call since June"
     )
     store_docs(store, [old, mid, claim])
-    assert _verdict(store, claim).verdict == "consistent"
+    v = _verdict(store, claim)
+    assert v.verdict == "consistent"
+    assert (
+        v.reason
+        == "the ledger has a phone contact on 2021-06-10 and none after it before 2022-03-30"
+    )
 
 
 def test_the_documents_own_new_contact_does_not_contradict(store):
@@ -75,6 +80,10 @@ def test_unverifiable_without_a_date_or_a_known_contact(store):
     assert "no date" in _verdict(store, undated).reason
     assert _verdict(store, unknown).verdict == "unverifiable"
     assert _verdict(store, unknown).as_dict()["verdict"] == "unverifiable"
+    # A none_since claim is checked against contacts up to its date, and says so.
+    assert _verdict(store, unknown).reason == (
+        "the ledger reports no contact on or before 2022-02 to compare"
+    )
 
 
 def _events(store):

@@ -115,10 +115,12 @@ def test_gaps(db):
     lines = result.output.splitlines()
     assert lines[0] == "3 occurred contacts between Lloyd Austin and RUS:defense_minister"
     assert lines[1].split() == ["DAYS", "FROM", "TO", "FROM_EVENT", "TO_EVENT"]
-    assert lines[2].split() == ["165", "2022-10", "2023-03-15", ids["2022-10"], ids["2023-03-15"]]
-    assert lines[3].split() == ["141", "2022-05-13", "2022-10", ids["2022-05-13"], ids["2022-10"]]
+    # The 2022-10 call is implied by the gap claim: starred, with the footnote.
+    assert lines[2].split() == ["165", "2022-10*", "2023-03-15", ids["2022-10"], ids["2023-03-15"]]
+    assert lines[3].split() == ["141", "2022-05-13", "2022-10*", ids["2022-05-13"], ids["2022-10"]]
     assert lines[4] == f"last contact: 2023-03-15 (phone, {ids['2023-03-15']})"
     assert lines[5].startswith("days since the last contact: ")
+    assert lines[6] == "* implied by a gap claim"
     data = json.loads(run("gaps", "Austin", "Shoigu", "--db", db, "--json").output)
     assert [g["days"] for g in data["gaps"]] == [165, 141]
 
@@ -131,7 +133,7 @@ def test_claims(db):
         f"UNVERIFIABLE  first_since 2022-10 (phone)  Lloyd Austin – Sergei Shoigu  "
         f"doc {Doc('mar', None).id} 2023-03-16"
     )
-    assert lines[-1] == "1 claims: 0 consistent, 0 contradicted, 1 unverifiable"
+    assert lines[-1] == "1 claim: 0 consistent, 0 contradicted, 1 unverifiable"
     (verdict,) = json.loads(run("claims", "--db", db, "--json").output)
     assert verdict["verdict"] == "unverifiable" and verdict["since"] == "2022-10"
 
@@ -205,3 +207,124 @@ def test_long_participant_lists_are_shortened_in_tables():
     assert people(event).count("(") == 5
     assert people(event, limit=4).endswith(" +1")
     assert " +1  " in contacts_lines([event])[1]
+
+
+def test_json_and_csv_together_is_an_error(db):
+    result = run("contacts", "--db", db, "--json", "--csv")
+    assert result.exit_code == 1
+    assert result.output == "error: --json/--csv: give at most one of --json or --csv\n"
+
+
+def test_bad_actors_and_periods_are_one_line_errors(db):
+    for args, message in [
+        (("--countries", "USA", "XYZ"), "error: unknown country 'XYZ': give a code such as RUS"),
+        (("--between", "USA:bogus", "RUS"), "error: unknown office 'bogus' in actor 'USA:bogus'"),
+        (("--since", "2024", "--until", "2022"), "error: --since/--until: the period 2024 to"),
+    ]:
+        result = run("contacts", "--db", db, *args)
+        assert result.exit_code == 1 and result.output.startswith(message), result.output
+        assert len(result.output.splitlines()) == 1
+
+
+def test_export_to_standard_output(db):
+    import io
+
+    result = run("export", "-f", "csv", "-o", "-", "--db", db, "--status", "occurred")
+    assert result.exit_code == 0, result.output
+    assert len(pd.read_csv(io.StringIO(result.stdout))) == 4
+    assert result.stderr == "wrote 4 records to standard output\n"
+
+
+def test_export_and_timeline_into_a_directory_are_clean_errors(db, tmp_path):
+    result = run("export", "-f", "csv", "-o", str(tmp_path), "--db", db)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {tmp_path}: is a directory; give a file name\n",
+    )
+    result = run("timeline", "Austin", "Shoigu", "--png", str(tmp_path), "--db", db)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {tmp_path}: is a directory; give a file name\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "command", ["contacts", "last", "gaps", "claims", "timeline", "event", "export", "resolve"]
+)
+def test_help_teaches_with_examples(command):
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    examples = [
+        line.strip() for line in result.output.splitlines() if "readouts " + command in line
+    ]
+    # The usage line plus at least one runnable example.
+    assert any(line.startswith(f"readouts {command} ") for line in examples), result.output
+
+
+def test_last_names_the_mode_it_looked_for(db):
+    result = run("last", "Austin", "Shoigu", "--mode", "video", "--db", db)
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: no occurred video contact between Austin and Shoigu in the ledger\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("contacts", "--status", "bogus"),
+            "error: --status: unknown value 'bogus' (choose from occurred, planned, requested, "
+            "declined, cancelled, not_occurred)\n",
+        ),
+        (
+            ("last", "Austin", "Shoigu", "--mode", "fax"),
+            "error: --mode: unknown value 'fax' (choose from phone, video, meeting, letter, "
+            "unspecified)\n",
+        ),
+        (
+            ("export", "-f", "xml", "-o", "ledger.xml"),
+            "error: --format: unknown value 'xml' (choose from csv, jsonl, parquet, plover, "
+            "cameo)\n",
+        ),
+    ],
+)
+def test_a_bad_choice_is_one_line_and_exit_1(db, args, message):
+    result = run(*args, "--db", db)
+    assert (result.exit_code, result.output) == (1, message)
+
+
+def test_choices_ignore_case(db):
+    upper = run("contacts", "--db", db, "--status", "OCCURRED", "--mode", "Phone", "--json")
+    lower = run("contacts", "--db", db, "--status", "occurred", "--mode", "phone", "--json")
+    assert upper.exit_code == 0 and upper.output == lower.output
+
+
+def test_export_says_what_plover_leaves_out(tmp_path):
+    from ledger_fixtures import BIDEN, PUTIN
+
+    path = str(tmp_path / "never.db")
+    held = Doc("held", "2021-12-08").mention([BIDEN, PUTIN], mode="video", date="2021-12-07")
+    never = Doc("never", "2022-03-30").mention([BIDEN, PUTIN], status="not_occurred")
+    with Store.open(path) as store:
+        store_docs(store, [held, never])
+    out = tmp_path / "p.json"
+    result = run("export", "-f", "plover", "-o", str(out), "--db", path)
+    assert result.output == (
+        f"wrote 1 record to {out} (1 of 2 events left out: not_occurred or one-sided)\n"
+    )
+    result = run("export", "-f", "jsonl", "-o", str(out), "--db", path)
+    assert result.output == f"wrote 2 records to {out}\n"
+
+
+def test_timeline_counts_one_contact_in_the_singular(db, tmp_path):
+    png = tmp_path / "one.png"
+    result = run("timeline", "Blinken", "Lavrov", "--png", str(png), "--db", db)
+    assert result.output == f"wrote {png} (1 contact)\n"
+
+
+def test_resolve_does_not_create_a_database(tmp_path):
+    missing = tmp_path / "typo.db"
+    result = run("resolve", "--db", str(missing))
+    assert result.exit_code == 1 and result.output.startswith("error: no database at")
+    assert not missing.exists()

@@ -150,3 +150,58 @@ def test_meeting_places_decide_visit_third_location_and_mediation(monkeypatch):
     plover = {r["location"]: r for r in plover_records(resolve([d.item() for d in docs]))}
     assert plover["Moscow"]["mode"] == "visit" and plover["Moscow"]["recipient"]["country"] == "RUS"
     assert plover["Budapest"]["mode"] == "third-party"
+
+
+def test_a_document_cited_twice_counts_once():
+    from ledger_fixtures import AUSTIN, SHOIGU
+
+    # One article recalls the earlier call and also claims nothing happened since.
+    later = (
+        Doc("later", "2024-06-25")
+        .mention([AUSTIN, SHOIGU], date="2023-03")
+        .claim([AUSTIN, SHOIGU], "first_since", "2023-03", text="the first call since March 2023")
+    )
+    (event,) = [c for c in resolve([later.item()]) if c.date == "2023-03"]
+    assert [s.kind for s in event.sources] == ["mention", "gap_claim"]
+    (row,) = cameo_rows([event])
+    assert row["NumArticles"] == 1
+    (record,) = plover_records([event])
+    assert record["sources"] == [later.id]
+    from readouts.export import flat_row
+
+    assert flat_row(event)["sources"] == later.id
+
+
+def test_empty_cameo_export_keeps_every_column(tmp_path):
+    from readouts.export import CAMEO_COLUMNS
+
+    path = tmp_path / "empty.tsv"
+    assert export([], "cameo", path) == 0
+    assert path.read_text().rstrip("\n").split("\t") == list(CAMEO_COLUMNS)
+
+
+def test_export_to_standard_output(events):
+    import io
+
+    text = io.StringIO()
+    assert export(events, "csv", "-", stdout=text) == len(events)
+    assert len(pd.read_csv(io.StringIO(text.getvalue()))) == len(events)
+
+    class Pipe(io.StringIO):
+        """A text stream over a binary buffer, like sys.stdout when piped."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.buffer = io.BytesIO()
+
+    pipe = Pipe()
+    export(events, "parquet", "-", stdout=pipe)
+    assert pq.read_table(io.BytesIO(pipe.buffer.getvalue())).num_rows == len(events)
+
+
+def test_a_directory_or_unwritable_target_is_an_input_error(events, tmp_path):
+    with pytest.raises(InputError, match="is a directory"):
+        export(events, "csv", tmp_path)
+    too_long = tmp_path / ("x" * 300 + ".jsonl")  # the OS refuses it: no traceback
+    with pytest.raises(InputError, match="File name too long"):
+        export(events, "jsonl", too_long)

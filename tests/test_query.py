@@ -127,3 +127,57 @@ def test_unknown_names_are_reported(ledger):
         contacts(ledger, between=("Nobody Atall", "RUS"))
     with pytest.raises(NotFound, match="unknown actor"):
         last_contact(ledger, "Lloyd Austin", "Nobody Atall")
+
+
+def test_unknown_countries_and_offices_are_errors_not_empty_answers(ledger):
+    with pytest.raises(NotFound, match="unknown country 'XYZ'"):
+        contacts(ledger, countries=("USA", "XYZ"))
+    with pytest.raises(NotFound, match="unknown office 'bogus' in actor 'USA:bogus'"):
+        contacts(ledger, between=("USA:bogus", "RUS"))
+    with pytest.raises(NotFound, match="unknown country 'XYZ' in actor 'XYZ:foreign_minister'"):
+        last_contact(ledger, "XYZ:foreign_minister", "RUS")
+    with pytest.raises(NotFound, match="unknown actor 'QQQ'"):
+        last_contact(ledger, "QQQ", "RUS")  # looks like a code, is none
+
+
+def test_countries_and_offices_by_their_names(ledger):
+    by_code = contacts(ledger, countries=("USA", "RUS"))
+    assert contacts(ledger, countries=("usa", "Russia")) == by_code
+    # A British spelling and a title name the office as well as its type does.
+    spec = actor("Russia:defence minister")
+    assert (spec.country, spec.office) == ("RUS", "defense_minister")
+    assert actor("USA:Secretary of State").office == "foreign_minister"
+
+
+def test_an_empty_period_is_an_error(ledger):
+    with pytest.raises(InputError, match="the period 2024 to 2022 is empty"):
+        contacts(ledger, since="2024", until="2022")
+    assert contacts(ledger, since="2022-05", until="2022-05")  # one month is a period
+
+
+def test_places_and_titles_name_a_side_and_its_office(ledger):
+    assert (actor("the Pentagon").country, actor("the Pentagon").office) == (
+        "USA",
+        "defense_minister",
+    )
+    russian_fm = actor("Russian Foreign Minister")
+    assert (russian_fm.country, russian_fm.office) == ("RUS", "foreign_minister")
+    assert (actor("Secretary of State").country, actor("Moscow").office) == ("USA", None)
+    pentagon = contacts(ledger, between=("the Pentagon", "Russia"))
+    assert pentagon == contacts(ledger, between=("Lloyd Austin", "RUS")) and pentagon
+    (call,) = contacts(ledger, between=("Secretary of State", "Russian Foreign Minister"))
+    assert call.date == "2022-07-29"
+    with pytest.raises(NotFound, match="unknown actor 'President'"):
+        contacts(ledger, between=("President", "RUS"))  # no side: not a guess
+
+
+def test_colleagues_on_one_side_are_no_contact(store):
+    from ledger_fixtures import BIDEN, PUTIN, store_docs
+
+    summit = Doc("summit", "2021-06-17").mention(
+        [BIDEN, BLINKEN, PUTIN, LAVROV], mode="meeting", date="2021-06-16"
+    )
+    store_docs(store, [summit])
+    assert contacts(store, between=("Joe Biden", "Antony Blinken")) == []
+    assert contacts(store, countries=("USA", "USA")) == []
+    assert last_contact(store, "Antony Blinken", "Vladimir Putin") is not None

@@ -465,3 +465,34 @@ def test_a_new_document_can_split_an_event(store):
     events = _ledger(store)
     assert len(events) == 3 and all(len(e.sources) == 1 for e in events)
     assert merged.id in {e.id for e in events}
+
+
+def test_an_undated_report_does_not_open_the_status_history():
+    plan = Doc("plan", "2021-05-25").mention(
+        [BIDEN, PUTIN], mode="meeting", status="planned", date="2021-06-16"
+    )
+    held = Doc("held", "2021-06-16").mention([BIDEN, PUTIN], mode="meeting", date="2021-06-16")
+    undated = Doc("undated", None).mention([BIDEN, PUTIN], mode="meeting")
+    (event,) = _resolve(plan, held, undated)
+    assert len(event.sources) == 3
+    # Not "occurred → planned → occurred": the undated report is no earlier than the plan.
+    assert event.status_history == ("planned", "occurred")
+
+
+def test_an_undated_outcome_that_decides_the_status_ends_the_history():
+    plan = Doc("plan", "2025-10-16").mention(
+        [TRUMP, PUTIN], mode="meeting", status="planned", date="2025-11"
+    )
+    off = Doc("off", None).mention([TRUMP, PUTIN], mode="meeting", status="cancelled")
+    (event,) = _resolve(plan, off)
+    assert event.status == "cancelled"
+    assert event.status_history == ("planned", "cancelled")
+
+
+def test_a_statement_that_reads_and_an_aside_before_the_verb():
+    from readouts.resolve_accounts import _speaker
+
+    reads = "A Kremlin statement, however, reads: the two ministers spoke at length."
+    assert _speaker(reads) == ("A Kremlin statement", "reads")
+    # A clause between the speaker and the verb is not skipped: no guessing inside it.
+    assert _speaker("Putin, meeting Biden in Geneva, said the talks went well.") == ("", "said")

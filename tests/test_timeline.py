@@ -50,3 +50,31 @@ def test_html_is_self_contained_with_a_table(events, tmp_path):
 def test_missing_directory(events, tmp_path):
     with pytest.raises(InputError):
         write_png(events, tmp_path / "no" / "t.png", "x")
+
+
+def test_a_directory_a_wrong_suffix_or_a_refused_name_is_an_input_error(events, tmp_path):
+    with pytest.raises(InputError, match="is a directory"):
+        write_png(events, tmp_path, "t")
+    with pytest.raises(InputError, match=r"must end in \.png"):
+        write_png(events, tmp_path / "t.jpg", "t")  # PNG bytes under a JPEG name mislead
+    with pytest.raises(InputError, match=r"must end in \.html or \.htm"):
+        write_html(events, tmp_path / "t.png", "t")
+    with pytest.raises(InputError, match="File name too long"):
+        write_png(events, tmp_path / ("x" * 300 + ".png"), "t")
+    assert write_html(events, tmp_path / "t.htm", "t").exists()
+
+
+def test_only_gaps_wide_enough_are_labelled():
+    from readouts.timeline import figure
+
+    docs = [
+        Doc("a", "2020-01-02").mention([BIDEN, PUTIN], date="2020-01-01"),
+        Doc("b", "2020-01-04").mention([BIDEN, PUTIN], date="2020-01-03"),
+        Doc("c", "2024-01-02").mention([BIDEN, PUTIN], date="2024-01-01"),
+    ]
+    fig = figure(resolve([d.item() for d in docs]), "t")
+    labels = {t.get_text() for t in fig.axes[0].texts}
+    # Two days on a four-year axis would overprint its neighbours; 1459 days has room.
+    assert "1459 d" in labels and "2 d" not in labels
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "implied (faded)" in legend and "longest gap" in legend

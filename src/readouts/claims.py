@@ -106,7 +106,7 @@ def check_claim(claim: GapClaim, published: str | None, ledger: Sequence[Contact
         hit = max(between, key=lambda c: dates.interval(c.date or "")[1])
         return verdict(
             "contradicted",
-            f"{hit.mode} contact on {hit.date} falls between {claim.since} and {upper}",
+            f"{_a(hit.mode)} on {hit.date} falls between {claim.since} and {upper}",
             hit,
         )
     reported = [
@@ -125,11 +125,23 @@ def check_claim(claim: GapClaim, published: str | None, ledger: Sequence[Contact
     if support is not None:
         return verdict(
             "consistent",
-            f"the ledger has the {support.mode} contact on {support.date} and none after it "
-            f"before {upper}",
+            f"the ledger has {_a(support.mode)} on {support.date} and none after it before {upper}",
             support,
         )
-    return verdict("unverifiable", f"the ledger reports no contact at {claim.since} to compare")
+    where = "on or before" if claim.type == "none_since" else "at"
+    return verdict(
+        "unverifiable",
+        f"the ledger reports no {_kind(claim.mode)} {where} {claim.since} to compare",
+    )
+
+
+def _kind(mode: str) -> str:
+    """Return "phone contact", or just "contact" for an unspecified mode."""
+    return "contact" if mode == "unspecified" else f"{mode} contact"
+
+
+def _a(mode: str) -> str:
+    return f"a {_kind(mode)}"
 
 
 def _strictly_within(d: str, lo: date, hi: date) -> bool:

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, BinaryIO, TextIO
 
 from readouts.errors import InputError
 from readouts.records import Contact, Participant
 from readouts.resolve_units import optional_registry
 
-__all__ = ["FORMATS", "cameo_rows", "export", "flat_row", "plover_records"]
+__all__ = ["CAMEO_COLUMNS", "FORMATS", "cameo_rows", "export", "flat_row", "plover_records"]
 
 FORMATS = ("csv", "jsonl", "parquet", "plover", "cameo")
 _SEP = "; "
@@ -63,6 +64,29 @@ FLAT_COLUMNS = (
     "conflicts",
 )
 
+CAMEO_COLUMNS = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Office",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Office",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumSources",
+    "NumArticles",
+    "ActionGeo_FullName",
+    "Status",
+    "Mode",
+    "Implied",
+    "Confidence",
+)
+
 
 def _label(p: Participant) -> str:
     return p.name or p.key
@@ -85,7 +109,7 @@ def flat_row(c: Contact) -> dict[str, Any]:
         "outlets": c.outlets,
         "confidence": c.confidence,
         "implied": c.implied,
-        "sources": _SEP.join(s.doc_id for s in c.sources),
+        "sources": _SEP.join(_unique_docs(c)),
         "status_history": _SEP.join(c.status_history),
         "conflicts": _SEP.join(c.conflicts),
     }
@@ -188,7 +212,7 @@ def plover_records(events: Sequence[Contact]) -> list[dict[str, Any]]:
                 "duration_minutes": c.duration_minutes,
                 "implied": c.implied,
                 "confidence": c.confidence,
-                "sources": [s.doc_id for s in c.sources],
+                "sources": _unique_docs(c),
                 "outlets": c.outlets,
             }
         )
@@ -247,7 +271,7 @@ def cameo_rows(events: Sequence[Contact]) -> list[dict[str, Any]]:
                 "QuadClass": quad,
                 "GoldsteinScale": goldstein,
                 "NumSources": c.outlets,
-                "NumArticles": len(c.sources),
+                "NumArticles": len(_unique_docs(c)),
                 "ActionGeo_FullName": c.location or "",
                 "Status": c.status,
                 "Mode": c.mode,
@@ -258,24 +282,27 @@ def cameo_rows(events: Sequence[Contact]) -> list[dict[str, Any]]:
     return rows
 
 
-def _write_csv(rows: list[dict[str, Any]], columns: Sequence[str], path: Path) -> None:
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(columns))
-        writer.writeheader()
-        writer.writerows(rows)
+def _unique_docs(c: Contact) -> list[str]:
+    """Return the event's source documents, each once (a mention and a claim share one)."""
+    return list(dict.fromkeys(s.doc_id for s in c.sources))
 
 
-def _csv(events: Sequence[Contact], path: Path) -> None:
-    _write_csv([flat_row(c) for c in events], FLAT_COLUMNS, path)
+def _write_csv(rows: list[dict[str, Any]], columns: Sequence[str], fh: TextIO, **kw: Any) -> None:
+    writer = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n", **kw)
+    writer.writeheader()
+    writer.writerows(rows)
 
 
-def _jsonl(events: Sequence[Contact], path: Path) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for c in events:
-            fh.write(json.dumps(c.as_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+def _csv(events: Sequence[Contact], fh: TextIO) -> None:
+    _write_csv([flat_row(c) for c in events], FLAT_COLUMNS, fh)
 
 
-def _parquet(events: Sequence[Contact], path: Path) -> None:
+def _jsonl(events: Sequence[Contact], fh: TextIO) -> None:
+    for c in events:
+        fh.write(json.dumps(c.as_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def _parquet(events: Sequence[Contact], fh: BinaryIO) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -308,48 +335,69 @@ def _parquet(events: Sequence[Contact], path: Path) -> None:
         row["participant_ids"] = [p.key for p in c.participants]
         row["countries"] = sorted({p.country for p in c.participants if p.country})
         row["topics"] = list(c.topics)
-        row["sources"] = [s.doc_id for s in c.sources]
+        row["sources"] = _unique_docs(c)
         row["status_history"] = list(c.status_history)
         row["conflicts"] = list(c.conflicts)
         row["data"] = json.dumps(c.as_dict(), ensure_ascii=False, sort_keys=True)
         rows.append(row)
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), fh)
 
 
-def _plover(events: Sequence[Contact], path: Path) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        json.dump(plover_records(events), fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
+def _plover(events: Sequence[Contact], fh: TextIO) -> None:
+    json.dump(plover_records(events), fh, ensure_ascii=False, indent=1)
+    fh.write("\n")
 
 
-def _cameo(events: Sequence[Contact], path: Path) -> None:
-    rows = cameo_rows(events)
-    columns = list(rows[0]) if rows else ["GLOBALEVENTID", "SQLDATE", "EventCode"]
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=columns, delimiter="\t")
-        writer.writeheader()
-        writer.writerows(rows)
+def _cameo(events: Sequence[Contact], fh: TextIO) -> None:
+    _write_csv(cameo_rows(events), CAMEO_COLUMNS, fh, delimiter="\t")
 
 
-_WRITERS: dict[str, Callable[[Sequence[Contact], Path], None]] = {
+_TEXT_WRITERS: dict[str, Callable[[Sequence[Contact], TextIO], None]] = {
     "csv": _csv,
     "jsonl": _jsonl,
-    "parquet": _parquet,
     "plover": _plover,
     "cameo": _cameo,
 }
 
 
-def export(events: Sequence[Contact], fmt: str, path: str | Path) -> int:
-    """Write events to ``path`` in format ``fmt``; return the number of records written."""
-    if fmt not in _WRITERS:
-        raise InputError(fmt, f"unknown export format (choose from {', '.join(FORMATS)})")
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise InputError(str(target), "directory does not exist")
-    _WRITERS[fmt](events, target)
+def _count(events: Sequence[Contact], fmt: str) -> int:
     if fmt == "plover":
         return len(plover_records(events))
     if fmt == "cameo":
         return len(cameo_rows(events))
     return len(events)
+
+
+def export(
+    events: Sequence[Contact], fmt: str, path: str | Path, stdout: IO[Any] | None = None
+) -> int:
+    """Write events in format ``fmt`` to ``path`` (``-``: stdout); return the records written."""
+    if fmt not in FORMATS:
+        raise InputError(fmt, f"unknown export format (choose from {', '.join(FORMATS)})")
+    if str(path) == "-":
+        stream: Any = stdout if stdout is not None else sys.stdout
+        if fmt == "parquet":
+            if stream.isatty():
+                raise InputError("-", "Parquet is binary: write it to a file or a pipe")
+            buffer = getattr(stream, "buffer", stream)
+            _parquet(events, buffer)
+            buffer.flush()
+        else:
+            _TEXT_WRITERS[fmt](events, stream)
+            stream.flush()
+        return _count(events, fmt)
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise InputError(str(target), "is a directory; give a file name")
+        if not target.parent.is_dir():
+            raise InputError(str(target), "directory does not exist")
+        if fmt == "parquet":
+            with target.open("wb") as bfh:
+                _parquet(events, bfh)
+        else:
+            with target.open("w", newline="", encoding="utf-8") as fh:
+                _TEXT_WRITERS[fmt](events, fh)
+    except OSError as exc:
+        raise InputError(str(target), exc.strerror or str(exc)) from None
+    return _count(events, fmt)

@@ -26,6 +26,7 @@ __all__ = [
     "GapReport",
     "actor",
     "contacts",
+    "country_code",
     "event",
     "gaps",
     "last_contact",
@@ -90,6 +91,63 @@ def _holder(country: str, office: str, on: str) -> str | None:
     return None if person is None else str(person.id)
 
 
+def _known_countries() -> Any | None:
+    """Return the registry's country codes, or None when there is no registry to check with."""
+    return getattr(optional_registry(), "countries", None)
+
+
+def country_code(text: str, actor_spec: str | None = None) -> str:
+    """Return the code of a country given by code or name; raise NotFound for an unknown one."""
+    code = text.strip().upper()
+    known = _known_countries()
+    if known is None or code in known:
+        return code
+    try:
+        found = optional_registry().country_code(text.strip())  # type: ignore[union-attr]
+    except Exception:  # a registry that cannot read names: only codes are accepted
+        found = None
+    if found:
+        return str(found)
+    where = f" in actor {actor_spec!r}" if actor_spec else ""
+    raise NotFound(f"unknown country {text.strip()!r}{where}: give a code such as RUS or USA")
+
+
+def _office(role: str, country: str, spec: str) -> str | None:
+    """Return the office type a ``COUNTRY:office`` spec names ("defence minister" too)."""
+    office = re.sub(r"[\s-]+", "_", role.strip().lower()) or None
+    registry = optional_registry()
+    if office is None or _known_countries() is None:
+        return office
+    from readouts.actors.model import OFFICES
+
+    if office in OFFICES:
+        return office
+    try:
+        found = registry.office_type(role.strip().replace("_", " "), country)  # type: ignore[union-attr]
+    except Exception:  # an unreadable title is reported below like an unknown one
+        found = None
+    if found:
+        return str(found)
+    raise NotFound(
+        f"unknown office {role.strip()!r} in actor {spec!r}: use an office type "
+        f"({', '.join(OFFICES)})"
+    )
+
+
+def _place_or_role(registry: Any, text: str) -> ActorSpec | None:
+    """Return the side a country, place or role phrase names ("the Pentagon", "Russian FM")."""
+    code = registry.country_code(text)
+    office = registry.office_type(text, code)
+    if code is None and office is not None:
+        code = registry.role_country(text)  # "Secretary of State" is American
+        words = text.split()
+        for i in range(1, len(words)):
+            code = code or registry.country_code(" ".join(words[:i]))  # "Russian Foreign Minister"
+    if code is None:
+        return None  # "President" alone names no side
+    return ActorSpec(text, country=str(code), office=office)
+
+
 def actor(spec: str) -> ActorSpec:
     """Parse an actor spec: ``COUNTRY:office``, a country code, or a person's name or alias."""
     text = spec.strip()
@@ -97,10 +155,12 @@ def actor(spec: str) -> ActorSpec:
         raise NotFound("an actor must be a name, a country code or COUNTRY:office")
     if ":" in text:
         country, role = text.split(":", 1)
-        office = re.sub(r"[\s-]+", "_", role.strip().lower()) or None
-        return ActorSpec(text, country=country.strip().upper(), office=office)
-    if _CODE.match(text):
+        code = country_code(country, text)
+        return ActorSpec(text, country=code, office=_office(role, code, text))
+    known = _known_countries()
+    if _CODE.match(text) and (known is None or text in known):
         return ActorSpec(text, country=text)
+    # Not a known code: an all-capitals alias ("MBS") or an unknown name, checked below.
     registry = optional_registry()
     ids: set[str] = set()
     if registry is not None:
@@ -110,11 +170,11 @@ def actor(spec: str) -> ActorSpec:
             ids = set()
     if not ids and registry is not None:
         try:
-            code = registry.country_code(text)
-        except Exception:
-            code = None
-        if code:
-            return ActorSpec(text, country=code)
+            place = _place_or_role(registry, text)
+        except Exception:  # a registry without place words: the name match below decides
+            place = None
+        if place is not None:
+            return place
     names = {_fold(text)}
     if registry is not None:
         for pid in ids:
@@ -128,13 +188,14 @@ def actor(spec: str) -> ActorSpec:
 
 
 def _involves(contact: Contact, a: ActorSpec, b: ActorSpec) -> bool:
-    """Return whether two distinct participants of the event are ``a`` and ``b``."""
+    """Return whether ``a`` and ``b`` are participants of the event on opposite sides."""
     ps = contact.participants
     return any(
         a.matches(p, contact.date) and b.matches(q, contact.date)
         for i, p in enumerate(ps)
         for j, q in enumerate(ps)
-        if i != j
+        # Biden and Blinken at one summit are colleagues, not a contact between them.
+        if i != j and not (p.country and p.country == q.country)
     )
 
 
@@ -171,13 +232,15 @@ def contacts(
     """Return ledger events, filtered, in chronological order (undated last)."""
     since = checked_date(since, "since") if since is not None else None
     until = checked_date(until, "until") if until is not None else None
+    if since and until and dates.interval(since)[0] > dates.interval(until)[1]:
+        raise InputError("--since/--until", f"the period {since} to {until} is empty")
     found = _load(store, status=status, mode=mode)
     if between is not None:
         a, b = (_spec(x) for x in between)
         _check_known([a, b], found)
         found = [c for c in found if _involves(c, a, b)]
     if countries is not None:
-        x, y = (ActorSpec(code, country=code.upper()) for code in countries)
+        x, y = (ActorSpec(code, country=country_code(code)) for code in countries)
         found = [c for c in found if _involves(c, x, y)]
     if since or until:
         lo = dates.interval(since)[0] if since else date.min

@@ -22,7 +22,7 @@ _BOUNDARY = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\s*\n\s*")
 _REPORTING = re.compile(
     r"\b(said|says|told|tells|stated|states|noted|added|adding|stressed|emphasi[sz]ed|"
     r"pressed|described|announced|declared|warned|insisted|confirmed|urged|explained|"
-    r"reiterated|underlined|informed|according to)\b",
+    r"reiterated|underlined|informed|reads|according to)\b",
     re.IGNORECASE,
 )
 _ABBREV = re.compile(r"(?:^|[\s.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St)\.$")
@@ -169,6 +169,17 @@ def _owned_elsewhere(
     return key is not None and key not in keys
 
 
+def _trimmed(words: list[str]) -> list[str]:
+    """Return the words of a speaker phrase without trailing auxiliaries or leading links."""
+    while words and (
+        words[-1].lower() in _AUXILIARIES or (words[-1][:1].islower() and words[-1].endswith("ly"))
+    ):
+        words.pop()
+    while words and words[0].lower().strip(".,") in _LEADING:
+        words.pop(0)
+    return words
+
+
 def _speaker(sentence: str) -> tuple[str, str] | None:
     """Return (speaker phrase, verb) of the first attribution in a sentence."""
     match = _REPORTING.search(sentence)
@@ -178,13 +189,16 @@ def _speaker(sentence: str) -> tuple[str, str] | None:
         after = sentence[match.end() :].split(",")[0]
         return " ".join(after.split()[:8]), match.group(1)
     before = sentence[: match.start()]
-    words = re.split(r"[,;:“”\"()\u2013\u2014]| - ", before)[-1].split()[-8:]
-    while words and (
-        words[-1].lower() in _AUXILIARIES or (words[-1][:1].islower() and words[-1].endswith("ly"))
+    segments = re.split(r"[,;:“”\"()\u2013\u2014]| - ", before)
+    # "A Russian Defense Ministry statement, however, reads": look past an aside word,
+    # but not past a clause ("Lavrov, speaking in Tashkent, said" names no speaker here).
+    while (
+        len(segments) >= 3
+        and not segments[-1].strip()
+        and all(w.lower().strip(".") in _LEADING for w in segments[-2].split() or ["?"])
     ):
-        words.pop()
-    while words and words[0].lower().strip(".,") in _LEADING:
-        words.pop(0)
+        segments = segments[:-2]
+    words = _trimmed(segments[-1].split()[-8:])
     # The speaker starts at the first name or article: "a State Department official".
     start = next(
         (i for i, w in enumerate(words) if w[:1].isupper() or w.lower() in ("the", "a", "an")),

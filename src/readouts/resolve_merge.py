@@ -64,15 +64,22 @@ def status_of(units: Sequence[Unit]) -> tuple[str, tuple[str, ...]]:
     )
     if not reports:
         return "occurred", ("occurred",)
-    history: list[str] = []
     current: str | None = None
     for _, _, status in reports:
-        if not history or history[-1] != status:
-            history.append(status)
         if current is not None and status in PRE_STATUSES and current not in PRE_STATUSES:
             continue
         current = status
-    return current or reports[-1][2], tuple(history)
+    current = current or reports[-1][2]
+    # An undated report has no place in time: it shows in the history only when nothing
+    # else does, or as the current status it decided.
+    dated = [status for published, _, status in reports if published] or [
+        status for _, _, status in reports
+    ]
+    history: list[str] = []
+    for status in dated if current in dated else [*dated, current]:
+        if not history or history[-1] != status:
+            history.append(status)
+    return current, tuple(history)
 
 
 def confidence(outlets: int, claim_outlets: int, dated: bool, conflicted: bool) -> float:

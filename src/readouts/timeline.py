@@ -26,6 +26,8 @@ MARKERS = {
     "cancelled": ("X", True),
     "not_occurred": ("v", False),
 }
+# Gap labels need about this share of the axis width to stay legible.
+LABEL_FRACTION = 0.04
 COLORS = {
     "phone": "#1f77b4",
     "video": "#17becf",
@@ -52,6 +54,7 @@ def figure(events: Sequence[Contact], title: str) -> Any:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
     dated = sorted((c for c in events if c.date), key=lambda c: dates.interval(c.date or "")[0])
     fig = Figure(figsize=(10, 3.8), layout="constrained")
@@ -78,6 +81,9 @@ def figure(events: Sequence[Contact], title: str) -> Any:
             zorder=3,
         )
     occurred = [c for c in dated if c.status == "occurred"]
+    # A label narrower than its arrow would overprint its neighbours: only wide gaps get one.
+    axis_days = _middle(dated[-1].date or "")[2] - _middle(dated[0].date or "")[1] if dated else 0.0
+    min_label = axis_days * LABEL_FRACTION
     for prev, nxt in zip(occurred, occurred[1:], strict=False):
         start, end = _middle(prev.date or "")[0], _middle(nxt.date or "")[0]
         days = dates.days_between(prev.date, nxt.date) or 0
@@ -87,7 +93,7 @@ def figure(events: Sequence[Contact], title: str) -> Any:
             xytext=(start, -0.8),
             arrowprops={"arrowstyle": "<->", "color": "#555555", "linewidth": 0.8},
         )
-        if days > 0:
+        if days > 0 and end - start >= min_label:
             ax.text(start + (end - start) / 2, -0.7, f"{days} d", ha="center", fontsize=8)
     if len(occurred) >= 2:
         longest = max(
@@ -110,13 +116,18 @@ def figure(events: Sequence[Contact], title: str) -> Any:
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     ax.grid(axis="x", alpha=0.3)
-    handles = [
+    handles: list[Any] = [
         Line2D(
             [], [], marker=m, linestyle="", color="black", markerfacecolor="black" if f else "none"
         )
         for m, f in MARKERS.values()
     ]
-    ax.legend(handles, list(MARKERS), loc="upper left", fontsize=7, ncols=6, frameon=False)
+    handles += [
+        Line2D([], [], marker="o", linestyle="", color="black", alpha=0.45),
+        Patch(color="#ffcc00", alpha=0.3),
+    ]
+    labels = [*MARKERS, "implied (faded)", "longest gap"]
+    ax.legend(handles, labels, loc="upper left", fontsize=7, ncols=8, frameon=False)
     return fig
 
 
@@ -131,18 +142,33 @@ def png_bytes(events: Sequence[Contact], title: str) -> bytes:
     return buf.getvalue()
 
 
-def _check_target(path: str | Path) -> Path:
+def _check_target(path: str | Path, *suffixes: str) -> Path:
     target = Path(path)
-    if not target.parent.is_dir():
-        raise InputError(str(target), "directory does not exist")
+    try:
+        if target.is_dir():
+            raise InputError(str(target), "is a directory; give a file name")
+        if not target.parent.is_dir():
+            raise InputError(str(target), "directory does not exist")
+    except OSError as exc:  # a name the OS refuses even to look up
+        raise InputError(str(target), exc.strerror or str(exc)) from None
+    if target.suffix.lower() not in suffixes:
+        # The bytes are PNG or HTML whatever the name: a .jpg would mislead viewers.
+        raise InputError(str(target), f"the file name must end in {' or '.join(suffixes)}")
+    return target
+
+
+def _write(target: Path, data: bytes) -> Path:
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        raise InputError(str(target), exc.strerror or str(exc)) from None
     return target
 
 
 def write_png(events: Sequence[Contact], path: str | Path, title: str) -> Path:
     """Write the timeline as a PNG file."""
-    target = _check_target(path)
-    target.write_bytes(png_bytes(events, title))
-    return target
+    target = _check_target(path, ".png")
+    return _write(target, png_bytes(events, title))
 
 
 def html_page(events: Sequence[Contact], title: str) -> str:
@@ -180,6 +206,5 @@ def html_page(events: Sequence[Contact], title: str) -> str:
 
 def write_html(events: Sequence[Contact], path: str | Path, title: str) -> Path:
     """Write the timeline as a self-contained HTML page."""
-    target = _check_target(path)
-    target.write_text(html_page(events, title), encoding="utf-8")
-    return target
+    target = _check_target(path, ".html", ".htm")
+    return _write(target, html_page(events, title).encode("utf-8"))

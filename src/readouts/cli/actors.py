@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from readouts.actors import check_all, import_file, load_registry, who
+from readouts.actors import Registry, check_all, import_file, load_registry, who
 from readouts.actors.model import Person, Tenure
 from readouts.actors.queries import parse_day
 from readouts.cli.common import JsonOption, app, err, handle_errors, out
-from readouts.errors import NotFound, RegistryError
+from readouts.errors import InputError, NotFound, RegistryError
 from readouts.options import Options
 
 actors_app = typer.Typer(
@@ -24,7 +24,7 @@ app.add_typer(actors_app, name="actors")
 
 OnOption = Annotated[
     str | None,
-    typer.Option("--on", help="Date YYYY-MM-DD (default today).", show_default=False),
+    typer.Option("--on", help="Date (default today).", metavar="YYYY-MM-DD", show_default=False),
 ]
 OverlayOption = Annotated[
     Path | None,
@@ -49,19 +49,38 @@ def _tenure_line(t: Tenure) -> str:
 @actors_app.command("who")
 @handle_errors
 def who_command(
-    country: Annotated[str, typer.Argument(help="Country code or name (RUS, Russia, UN ...).")],
-    office: Annotated[str, typer.Argument(help="Office type (defense_minister) or title.")],
+    country: Annotated[
+        str,
+        typer.Argument(help="Country code or name (RUS, Russia, UN ...).", metavar="COUNTRY"),
+    ],
+    office: Annotated[
+        str, typer.Argument(help="Office type (defense_minister) or title.", metavar="OFFICE")
+    ],
     on: OnOption = None,
     host: Annotated[
-        str | None, typer.Option("--host", help="Host country, for ambassadors and envoys.")
+        str | None,
+        typer.Option("--host", help="Host country, for ambassadors and envoys.", metavar="COUNTRY"),
     ] = None,
     json_: JsonOption = False,
     overlay: OverlayOption = None,
 ) -> None:
-    """Print who held an office on a date; the canonical name is the last line."""
+    """Print who held an office on a date; the canonical name is the last line.
+
+    Exits with status 1 when the registry knows no holder.
+
+    Examples:
+
+        readouts actors who RUS defense_minister --on 2024-06-25
+
+        readouts actors who Russia "foreign minister"
+
+        readouts actors who RUS ambassador --host USA --on 2020-01-01 --json
+    """
     options = Options.build(overlay=overlay)
     registry = load_registry(options.overlay)
     day = parse_day(on)
+    if host is not None:
+        _known_country(registry, host, "--host")
     person, tenure = who(registry, country, office, day, host=host)
     if json_:
         record = {"on": day.isoformat(), "person": person.as_dict(), "tenure": tenure.as_dict()}
@@ -76,6 +95,14 @@ def who_command(
     out.print(person.name, markup=False)
 
 
+def _known_country(registry: Registry, text: str, option: str) -> str:
+    """Return the code of a country given by code or name, or raise InputError naming it."""
+    code = registry.resolve_code(text)
+    if code not in registry.countries:
+        raise InputError(option, f"unknown country {text!r}")
+    return code
+
+
 def _person_block(person: Person) -> list[str]:
     lines = [f"{person.name} ({person.id}, {person.country})"]
     if person.aliases:
@@ -87,20 +114,38 @@ def _person_block(person: Person) -> list[str]:
 @actors_app.command("find")
 @handle_errors
 def find_command(
-    name: Annotated[str, typer.Argument(help="A name in any spelling (Sergei Lavrov, Shoygu).")],
+    name: Annotated[
+        str, typer.Argument(help="A name in any spelling (Sergei Lavrov, Shoygu).", metavar="NAME")
+    ],
     on: OnOption = None,
     country: Annotated[
-        str | None, typer.Option("--country", help="Only persons of this country.")
+        str | None,
+        typer.Option("--country", help="Only persons of this country.", metavar="COUNTRY"),
     ] = None,
     json_: JsonOption = False,
     overlay: OverlayOption = None,
 ) -> None:
-    """List the persons a name matches, with their tenures (those in office on --on first)."""
+    """List the persons a name matches, with their tenures (those in office on --on first).
+
+    Any listed spelling or transliteration works, and a surname alone where it is distinctive.
+
+    Examples:
+
+        readouts actors find Shoygu
+
+        readouts actors find "Sergei Lavrov" --json
+
+        readouts actors find Kuleba --country UKR --on 2022-03-10
+    """
     options = Options.build(overlay=overlay)
     registry = load_registry(options.overlay)
-    people = registry.find(name, on=parse_day(on), country=country)
+    if not name.strip():
+        raise InputError("NAME", "give a name to look up")
+    code = _known_country(registry, country, "--country") if country else None
+    people = registry.find(name, on=parse_day(on), country=code)
     if not people:
-        raise NotFound(f"no person named {name!r} in the registry")
+        of = f" of {code}" if code else ""
+        raise NotFound(f"no person named {name!r}{of} in the registry")
     if json_:
         data = [p.as_dict() for p in people]
         out.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False)
@@ -115,11 +160,23 @@ def find_command(
 @actors_app.command("import")
 @handle_errors
 def import_command(
-    file: Annotated[Path, typer.Argument(help="CSV: country,office,host,title,name,...")],
+    file: Annotated[
+        Path, typer.Argument(help="CSV: country,office,host,title,name,...", metavar="FILE")
+    ],
     overlay: OverlayOption = None,
 ) -> None:
-    """Validate a CSV of tenures (leading country column) and add it to the overlay."""
+    """Validate a CSV of tenures (leading country column) and add it to the overlay.
+
+    The header is country,office,host,title,name,aliases,start,end,note (see
+    docs/registry.md); nothing is imported unless every row passes `actors check`.
+
+    Example:
+
+        readouts actors import my-envoys.csv
+    """
     options = Options.build(overlay=overlay)
+    if file.is_dir():
+        raise InputError(str(file), "is a directory; give a CSV file")
     done = import_file(file, options.overlay)
     out.print(
         f"imported {done.tenures} tenures of {done.people} persons into {done.path}",
@@ -130,7 +187,15 @@ def import_command(
 @actors_app.command("check")
 @handle_errors
 def check_command(overlay: OverlayOption = None) -> None:
-    """Validate the shipped registry data and the overlay; exit 1 listing the problems."""
+    """Validate the shipped registry data and the overlay; exit 1 listing the problems.
+
+    Checks that dates are ordered, single-holder offices never overlap, and aliases are
+    ambiguous only where the country or the date tells them apart.
+
+    Example:
+
+        readouts actors check --overlay ~/.readouts/overlay
+    """
     options = Options.build(overlay=overlay)
     registry = load_registry(options.overlay)
     problems = check_all(registry)

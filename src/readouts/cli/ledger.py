@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -14,7 +13,7 @@ from readouts import claims as claims_lib
 from readouts import export as export_lib
 from readouts import query
 from readouts import timeline as timeline_lib
-from readouts.cli.common import DbOption, JsonOption, app, handle_errors, out
+from readouts.cli.common import DbOption, JsonOption, app, err, handle_errors, out
 from readouts.cli.ledger_format import (
     claims_lines,
     contacts_lines,
@@ -22,71 +21,25 @@ from readouts.cli.ledger_format import (
     gaps_lines,
     last_lines,
 )
+from readouts.cli.ledger_options import (
+    ActorA,
+    ActorB,
+    Between,
+    Countries,
+    ExportFormat,
+    Mode,
+    ModeOpt,
+    Since,
+    Status,
+    StatusOpt,
+    Until,
+    choice,
+)
 from readouts.errors import InputError, NotFound
 from readouts.options import Options
 from readouts.records import Contact
 from readouts.resolve import rebuild_ledger
 from readouts.store import Store
-
-
-class Status(StrEnum):
-    """Statuses a contact can have."""
-
-    occurred = "occurred"
-    planned = "planned"
-    requested = "requested"
-    declined = "declined"
-    cancelled = "cancelled"
-    not_occurred = "not_occurred"
-
-
-class Mode(StrEnum):
-    """Modes a contact can have."""
-
-    phone = "phone"
-    video = "video"
-    meeting = "meeting"
-    letter = "letter"
-    unspecified = "unspecified"
-
-
-class ExportFormat(StrEnum):
-    """Formats `readouts export` writes."""
-
-    csv = "csv"
-    jsonl = "jsonl"
-    parquet = "parquet"
-    plover = "plover"
-    cameo = "cameo"
-
-
-Between = Annotated[
-    tuple[str, str] | None,
-    typer.Option(
-        "--between",
-        help="Two actors: names, country codes or COUNTRY:office.",
-        metavar="A B",
-        show_default=False,
-    ),
-]
-Countries = Annotated[
-    tuple[str, str] | None,
-    typer.Option(
-        "--countries", help="Two country codes, e.g. USA RUS.", metavar="X Y", show_default=False
-    ),
-]
-StatusOpt = Annotated[Status | None, typer.Option("--status", help="Only this status.")]
-ModeOpt = Annotated[Mode | None, typer.Option("--mode", help="Only this mode.")]
-Since = Annotated[
-    str | None,
-    typer.Option("--since", help="On or after this date.", metavar="YYYY[-MM[-DD]]"),
-]
-Until = Annotated[
-    str | None,
-    typer.Option("--until", help="On or before this date.", metavar="YYYY[-MM[-DD]]"),
-]
-ActorA = Annotated[str, typer.Argument(help="A name, country code or COUNTRY:office.")]
-ActorB = Annotated[str, typer.Argument(help="The other actor.")]
 
 
 def _open(db: str | None) -> Store:
@@ -106,8 +59,8 @@ def _select(
     db: str | None,
     between: tuple[str, str] | None,
     countries: tuple[str, str] | None,
-    status: Status | None,
-    mode: Mode | None,
+    status: str | None,
+    mode: str | None,
     since: str | None,
     until: str | None,
 ) -> list[Contact]:
@@ -116,8 +69,8 @@ def _select(
             store,
             between=between,
             countries=countries,
-            status=status.value if status else None,
-            mode=mode.value if mode else None,
+            status=choice(status, Status, "--status"),
+            mode=choice(mode, Mode, "--mode"),
             since=since,
             until=until,
         )
@@ -136,11 +89,20 @@ def contacts(
     as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
 ) -> None:
-    """List ledger events, oldest first.
+    """List ledger events, oldest first (undated last).
 
-    Examples: readouts contacts --between "Antony Blinken" "Sergey Lavrov";
-    readouts contacts --countries USA RUS --status occurred --since 2022-02.
+    A * after the status marks a contact implied by a gap claim ("the first call since …").
+
+    Examples:
+
+        readouts contacts --between "Antony Blinken" "Sergey Lavrov"
+
+        readouts contacts --countries USA RUS --status occurred --since 2022-02 --json
+
+        readouts contacts --between "Lloyd Austin" RUS:defense_minister --csv > calls.csv
     """
+    if as_json and as_csv:
+        raise InputError("--json/--csv", "give at most one of --json or --csv")
     events = _select(db, between, countries, status, mode, since, until)
     if as_json:
         _json([c.as_dict() for c in events])
@@ -161,21 +123,33 @@ def last(
     b: ActorB,
     db: DbOption = None,
     before: Annotated[
-        str | None, typer.Option("--before", help="Strictly before this date (YYYY[-MM[-DD]]).")
+        str | None,
+        typer.Option(
+            "--before",
+            help="Strictly before this date (a month or year: before its first day).",
+            metavar="YYYY[-MM[-DD]]",
+        ),
     ] = None,
     mode: ModeOpt = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show the latest contact that occurred between two actors, with its sources.
 
-    Example: readouts last "Lloyd Austin" "Sergei Shoigu" --before 2024-01-01.
     Exits with status 1 when the ledger holds none.
+
+    Examples:
+
+        readouts last "Lloyd Austin" "Sergei Shoigu" --before 2024-01-01
+
+        readouts last USA:foreign_minister RUS:foreign_minister --mode phone --json
     """
+    mode = choice(mode, Mode, "--mode")
     with _open(db) as store:
-        found = query.last_contact(store, a, b, before=before, mode=mode.value if mode else None)
+        found = query.last_contact(store, a, b, before=before, mode=mode)
     if found is None:
         when = f" before {before}" if before else ""
-        raise NotFound(f"no occurred contact between {a} and {b}{when} in the ledger")
+        kind = f"{mode} " if mode else ""
+        raise NotFound(f"no occurred {kind}contact between {a} and {b}{when} in the ledger")
     if as_json:
         _json(found.as_dict())
     else:
@@ -185,9 +159,15 @@ def last(
 @app.command()
 @handle_errors
 def gaps(a: ActorA, b: ActorB, db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Show the intervals between consecutive contacts of two actors, longest first.
+    """Show the days between consecutive occurred contacts of two actors, longest first.
 
-    Example: readouts gaps "Joe Biden" "Vladimir Putin".
+    Also prints the last contact and the days since it; * marks contacts implied by a gap claim.
+
+    Examples:
+
+        readouts gaps "Joe Biden" "Vladimir Putin"
+
+        readouts gaps USA RUS --json
     """
     with _open(db) as store:
         report = query.gaps(store, a, b)
@@ -203,6 +183,12 @@ def claims(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Check every gap claim ("the first call since …") against the ledger.
 
     Each claim is consistent, contradicted (naming the contradicting event) or unverifiable.
+
+    Examples:
+
+        readouts claims
+
+        readouts claims --json
     """
     with _open(db) as store:
         verdicts = claims_lib.verdicts(store)
@@ -218,14 +204,27 @@ def timeline(
     a: ActorA,
     b: ActorB,
     db: DbOption = None,
-    png: Annotated[str | None, typer.Option("--png", help="Write a PNG picture here.")] = None,
+    png: Annotated[
+        str | None, typer.Option("--png", help="Write a PNG picture here.", metavar="FILE.png")
+    ] = None,
     html: Annotated[
-        str | None, typer.Option("--html", help="Write a self-contained HTML page here.")
+        str | None,
+        typer.Option(
+            "--html",
+            help="Write a self-contained HTML page (picture and table) here.",
+            metavar="FILE.html",
+        ),
     ] = None,
 ) -> None:
     """Draw the contacts between two actors over time, by mode and status, gaps shaded.
 
-    Example: readouts timeline "Joe Biden" "Vladimir Putin" --html biden-putin.html.
+    Give exactly one of --png or --html.
+
+    Examples:
+
+        readouts timeline "Joe Biden" "Vladimir Putin" --png biden-putin.png
+
+        readouts timeline USA RUS --html usa-rus.html
     """
     if bool(png) == bool(html):
         raise InputError("timeline", "give exactly one of --png FILE or --html FILE")
@@ -236,17 +235,32 @@ def timeline(
         path = timeline_lib.write_png(events, png, title)
     else:
         path = timeline_lib.write_html(events, html or "", title)
-    out.print(f"wrote {path} ({len(events)} contacts)", markup=False, emoji=False)
+    n = len(events)
+    out.print(f"wrote {path} ({n} contact{'' if n == 1 else 's'})", markup=False, emoji=False)
 
 
 @app.command()
 @handle_errors
 def event(
-    event_id: Annotated[str, typer.Argument(help="An event id or a unique prefix of one.")],
+    event_id: Annotated[
+        str,
+        typer.Argument(
+            help="An event id (ev-…, from `readouts contacts`) or a unique prefix of one.",
+            metavar="EVENT_ID",
+            show_default=False,
+        ),
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show everything about one event: its sources and each side's account."""
+    """Show everything about one event: its sources and each side's account.
+
+    Examples:
+
+        readouts event ev-609429210e0e
+
+        readouts event ev-6094 --json
+    """
     with _open(db) as store:
         found = query.event(store, event_id)
     if as_json:
@@ -258,8 +272,18 @@ def event(
 @app.command("export")
 @handle_errors
 def export_cmd(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
-    output: Annotated[str, typer.Option("--output", "-o", help="The file to write.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="Output format.", metavar="[" + "|".join(ExportFormat) + "]"
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", help="The file to write; - for standard output.", metavar="FILE"
+        ),
+    ],
     db: DbOption = None,
     between: Between = None,
     countries: Countries = None,
@@ -270,17 +294,38 @@ def export_cmd(
 ) -> None:
     """Export ledger events as CSV, JSONL, Parquet, PLOVER-style JSON or CAMEO rows (TSV).
 
-    Example: readouts export --format parquet -o ledger.parquet --countries USA RUS.
+    Takes the filters of `readouts contacts`. PLOVER and CAMEO leave out not_occurred events.
+
+    Examples:
+
+        readouts export --format parquet -o ledger.parquet --countries USA RUS
+
+        readouts export -f cameo -o - --status occurred --since 2022 | head
     """
+    fmt = choice(fmt, ExportFormat, "--format") or ""
     events = _select(db, between, countries, status, mode, since, until)
-    n = export_lib.export(events, fmt.value, output)
-    out.print(f"wrote {n} records to {output}", markup=False, emoji=False)
+    n = export_lib.export(events, fmt, output)
+    # With -o - the records own stdout: the summary goes to stderr.
+    console = err if output == "-" else out
+    where = "standard output" if output == "-" else output
+    skipped = len(events) - n  # PLOVER and CAMEO code events between two sides only
+    note = f" ({skipped} of {len(events)} events left out: not_occurred or one-sided)"
+    note = note if skipped > 0 else ""
+    records = "record" if n == 1 else "records"
+    console.print(f"wrote {n} {records} to {where}{note}", markup=False, emoji=False)
 
 
 @app.command()
 @handle_errors
 def resolve(db: DbOption = None) -> None:
-    """Rebuild the whole ledger from the stored extractions (ingest updates it incrementally)."""
+    """Rebuild the whole ledger from the stored extractions (ingest updates it incrementally).
+
+    Example:
+
+        readouts resolve --db readouts.db
+    """
+    with _open(db):  # a mistyped path is an error, not a new empty database
+        pass
     with Store.open(Options.build(db=db).db) as store:
         n = rebuild_ledger(store)
     out.print(f"ledger rebuilt: {n} events", markup=False, emoji=False)

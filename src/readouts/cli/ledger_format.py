@@ -132,13 +132,24 @@ def gaps_lines(report: GapReport) -> list[str]:
     if n == 0:
         return [f"no occurred contacts between {report.a} and {report.b}"]
     lines = [f"{n} occurred contact{'s' if n != 1 else ''} between {report.a} and {report.b}"]
+    implied = {c.id for c in report.contacts if c.implied}
+
+    def mark(day: str, event_id: str) -> str:
+        return day + ("*" if event_id in implied else "")
+
     if report.gaps:
-        rows = [(str(g.days), g.start, g.end, g.start_event, g.end_event) for g in report.gaps]
+        rows = [
+            (str(g.days), mark(g.start, g.start_event), mark(g.end, g.end_event))
+            + (g.start_event, g.end_event)
+            for g in report.gaps
+        ]
         lines.extend(table(rows, ("DAYS", "FROM", "TO", "FROM_EVENT", "TO_EVENT")))
     last = report.last
     if last is not None:
-        lines.append(f"last contact: {last.date} ({last.mode}, {last.id})")
+        lines.append(f"last contact: {mark(last.date or '', last.id)} ({last.mode}, {last.id})")
         lines.append(f"days since the last contact: {report.days_since_last}")
+    if implied:
+        lines.append("* implied by a gap claim")
     return lines
 
 
@@ -161,7 +172,8 @@ def claims_lines(verdicts: Sequence[ClaimVerdict]) -> list[str]:
     counts = {k: sum(v.verdict == k for v in verdicts) for k in ("consistent", "contradicted")}
     unverifiable = len(verdicts) - sum(counts.values())
     lines.append(
-        f"{len(verdicts)} claims: {counts['consistent']} consistent, "
+        f"{len(verdicts)} claim{'s' if len(verdicts) != 1 else ''}: "
+        f"{counts['consistent']} consistent, "
         f"{counts['contradicted']} contradicted, {unverifiable} unverifiable"
     )
     return lines
