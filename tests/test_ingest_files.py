@@ -137,6 +137,34 @@ def test_reading_never_raises(data: bytes, fmt: str, name: str) -> None:
     result = read_bytes(data, name, fmt)
     assert result.documents or result.error is not None
     # The catch-all for reader bugs must never be what reports a bad input.
-    assert result.error is None or "could not read as" not in result.error.reason
+    assert result.error is None or "unexpected error" not in result.error.reason
+    assert result.error is None or "NoneType" not in result.error.reason
     for doc in result.documents:
         assert doc.body and doc.source.startswith(name)
+
+
+def test_a_reader_bug_is_reported_as_unexpected(monkeypatch: pytest.MonkeyPatch) -> None:
+    import readouts.ingest as ingest
+
+    def broken(data: bytes, part: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(ingest._READERS, "text", broken)
+    result = read_bytes(b"Lavrov met Blinken in Geneva.", "note.txt")
+    assert result.documents == () and result.error is not None
+    assert result.error.reason == "unexpected error (reading as text): RuntimeError: boom"
+
+
+def test_several_errors_in_one_file_name_their_reasons() -> None:
+    # Two problems at the file level: the count lists the second's reason, not the file again.
+    from readouts.ingest.base import Partial
+
+    part = Partial("a.warc")
+    part.fail("a.warc", "truncated record 3")
+    part.fail("a.warc", "invalid WARC header at record 5")
+    part.fail("a.warc#7", "no article text found")
+    error = part.result().error
+    assert error is not None and error.source == "a.warc"
+    assert error.reason == (
+        "truncated record 3 (and 2 more: invalid WARC header at record 5, a.warc#7)"
+    )

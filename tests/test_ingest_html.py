@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from readouts.ingest import read_file
+from readouts.ingest.base import has_words
 from readouts.ingest.html import fragment_to_text
 
 RES = Path(__file__).parent / "resources" / "ingest"
@@ -138,3 +139,56 @@ def test_title_falls_back_to_the_first_line(tmp_path: Path) -> None:
     path.write_text("<html><body><article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article>")
     (doc,) = read_file(str(path)).documents
     assert doc.title is not None and doc.title.startswith("U.S. Secretary of State John Kerry")
+
+
+MARKUP_DEBRIS = b'<<html>><<<body <p <a href="'
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("bad.html", "auto"), ("bad.txt", "auto"), ("bad", "auto"), ("bad.dat", "text")],
+)
+def test_markup_debris_is_no_article(tmp_path: Path, name: str, fmt: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(MARKUP_DEBRIS)
+    result = read_file(str(path), fmt=fmt)
+    assert result.documents == ()
+    assert result.error is not None and result.error.source == str(path)
+    assert result.error.reason.startswith("no article text found")
+
+
+def test_markup_debris_inside_jsonl_and_feeds_is_no_article(tmp_path: Path) -> None:
+    lines = tmp_path / "a.jsonl"
+    lines.write_text(
+        '{"html": "<<html>><<<body <p <a href=\\""}\n'
+        '{"text": "<div class=\\"x\\"> <span> &nbsp;"}\n'
+    )
+    result = read_file(str(lines))
+    assert result.documents == () and result.error is not None
+    assert result.error.source == f"{lines}:1"
+    assert result.error.reason.startswith("no article text found")
+    assert f"{lines}:2" in result.error.reason  # the second line is named too
+    feed = tmp_path / "f.rss"
+    feed.write_text(
+        "<rss version='2.0'><channel><title>t</title><item><title>&lt;&gt;</title>"
+        "<description>&lt;&lt;p &lt;a href=&quot;</description></item></channel></rss>"
+    )
+    result = read_file(str(feed))
+    assert result.documents == () and result.error is not None
+    assert result.error.reason.startswith("no article text found")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("<><<", False),
+        ('<<html>><<<body <p <a href="', False),
+        ('<div class="lead"> <span> &nbsp; </span>', False),
+        ("12 34 -- !!", False),
+        ("Lavrov met Blinken", True),
+        ("The <b>talks</b> lasted an hour", True),
+        ("Ministers said x=1 was agreed", True),
+    ],
+)
+def test_has_words_ignores_markup_debris(text: str, words: bool) -> None:
+    assert has_words(text) is words

@@ -83,6 +83,9 @@ def test_broken_feeds(tmp_path: Path) -> None:
     result = read_file(str(garbage))
     assert result.documents == () and result.error is not None
     assert result.error.source == str(garbage)
+    # The XML parser's own source label ("<unknown>:1:8") is not the user's business.
+    assert result.error.reason.startswith("not a readable RSS/Atom feed (not well-formed XML at")
+    assert "<unknown>" not in result.error.reason
     empty = tmp_path / "empty.rss"
     empty.write_text('<rss version="2.0"><channel><title>t</title></channel></rss>')
     error = read_file(str(empty)).error
@@ -95,4 +98,6 @@ def test_truncated_feed_keeps_entries_and_reports(tmp_path: Path) -> None:
     result = read_file(str(path))
     assert [d.title for d in result.documents] == ["Blinken and Lavrov speak by phone"]
     assert result.error is not None and result.error.source.startswith(f"{path}:")
-    assert "not well-formed" in result.error.reason
+    assert result.error.reason == (
+        "feed is not well-formed XML (the file ends before the feed is complete)"
+    )

@@ -80,7 +80,7 @@ def read_bytes(data: bytes, source: str, fmt: str = "auto", name: str | None = N
             if gz_error:
                 part.fail(source, gz_error)
     except Exception as exc:  # a reader bug must not stop the batch; report it like bad input
-        part.fail(source, f"could not read as {fmt}: {type(exc).__name__}: {exc}")
+        part.fail(source, f"unexpected error (reading as {fmt}): {type(exc).__name__}: {exc}")
     if not part.documents and not part.errors:
         part.fail(source, f"no documents found (read as {fmt})")
     return part.result()

@@ -11,13 +11,18 @@ from charset_normalizer import from_bytes
 from readouts.errors import InputError
 from readouts.records import Document
 
-__all__ = ["FileResult", "Partial", "decode", "gunzip", "has_words", "is_gzip"]
+__all__ = ["NO_TEXT", "FileResult", "Partial", "decode", "gunzip", "has_words", "is_gzip"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Text this messy (per charset-normalizer) is not text whatever encoding we try.
 _MAX_CHAOS = 0.2
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_WORDS = 3
+# Markup debris (tags, cut-off tags, attributes, entities) is not article text.
+_DEBRIS = re.compile(
+    r"<[^<>]{0,300}>|</?[A-Za-z!?][\w:.-]*|[\w:.-]+\s*=\s*(?:\"[^\"]*\"?|'[^']*'?)|&#?\w+;"
+)
+NO_TEXT = "no article text found"
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,7 @@ class Partial:
         if has_words(doc.body):
             self.documents.append(doc)
         else:
-            self.fail(where or self.source, "no article text (nothing left after cleaning)")
+            self.fail(where or self.source, f"{NO_TEXT} (nothing but markup or blanks left)")
 
     def result(self) -> FileResult:
         """Freeze into a FileResult; several errors are reported as the first plus a count."""
@@ -56,7 +61,10 @@ class Partial:
             extra = len(self.errors) - 1
             reason = first.reason
             if extra:
-                more = ", ".join(e.source for e in self.errors[1:4])
+                # Name each further error by its place, or by its reason when it is the file's.
+                more = ", ".join(
+                    e.reason if e.source == self.source else e.source for e in self.errors[1:4]
+                )
                 reason += f" (and {extra} more: {more}{', ...' if extra > 3 else ''})"
             error = InputError(first.source, reason)
         return FileResult(self.source, tuple(self.documents), error)
@@ -64,7 +72,7 @@ class Partial:
 
 def has_words(text: str) -> bool:
     """Tell whether text holds a few words (not just punctuation, numbers or markup debris)."""
-    return len(_WORD.findall(text)) >= _MIN_WORDS
+    return len(_WORD.findall(_DEBRIS.sub(" ", text))) >= _MIN_WORDS
 
 
 def is_gzip(data: bytes) -> bool:
@@ -80,13 +88,18 @@ def gunzip(data: bytes) -> tuple[bytes, str | None]:
         try:
             out.append(d.decompress(data))
         except zlib.error as exc:
-            return b"".join(out), f"corrupt gzip data ({exc})"
+            return b"".join(out), f"corrupt gzip data ({zlib_reason(exc)})"
         if not d.eof:
             return b"".join(out), "truncated gzip file (ends before the end-of-stream marker)"
         data = d.unused_data.lstrip(b"\x00")
         if data and not is_gzip(data):
             break  # trailing garbage after the last member, as gzip(1) tolerates
     return b"".join(out), None
+
+
+def zlib_reason(exc: Exception) -> str:
+    """Return what zlib found wrong, without its "Error -3 while decompressing" preamble."""
+    return str(exc).rpartition(": ")[2] or "unreadable"
 
 
 def decode(data: bytes) -> str:

@@ -10,10 +10,11 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from trafilatura.utils import load_html
 
 from readouts.clean import first_line, make_document, valid_date
-from readouts.ingest.base import Partial, decode
+from readouts.ingest.base import NO_TEXT, Partial, decode
 from readouts.records import Document, Zone
 
 __all__ = ["fragment_to_text", "html_document", "read_html"]
@@ -53,15 +54,18 @@ def html_document(
     """Extract one HTML page into a Document; raise ValueError when it has no main text."""
     if not html.strip():
         raise ValueError("empty file")
-    tree = load_html(html)
+    try:
+        tree = load_html(html)
+        extracted: Any = tree is not None and trafilatura.bare_extraction(
+            tree, url=url, include_comments=True, with_metadata=True, deduplicate=False
+        )
+    except (ValueError, TypeError, LookupError, etree.LxmlError) as exc:
+        raise ValueError("unparsable HTML") from exc  # lxml's own words mean nothing to a reader
     if tree is None:
         raise ValueError("unparsable HTML")
-    extracted: Any = trafilatura.bare_extraction(
-        tree, url=url, include_comments=True, with_metadata=True, deduplicate=False
-    )
     text = _paragraphs(getattr(extracted, "text", None) or "")
     if not text:
-        raise ValueError("no main text found in the HTML")
+        raise ValueError(f"{NO_TEXT} in the HTML")
     page_date = valid_date(extracted.date)
     if page_date is None:
         # trafilatura cleaned `tree` in place, so htmldate gets a fresh parse.

@@ -82,6 +82,9 @@ def read_jsonl(data: bytes, part: Partial) -> None:
         except json.JSONDecodeError as exc:
             part.fail(f"{part.source}:{lineno}", f"invalid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:
+            part.fail(f"{part.source}:{lineno}", "invalid JSON (nested too deeply)")
+            continue
         if not isinstance(obj, dict):
             part.fail(f"{part.source}:{lineno}", "not a JSON object")
             continue
@@ -94,6 +97,9 @@ def _read_array(text: str, part: Partial) -> None:
         items = json.loads(text)
     except json.JSONDecodeError as exc:
         part.fail(f"{part.source}:{exc.lineno}", f"invalid JSON ({exc.msg} at column {exc.colno})")
+        return
+    except RecursionError:
+        part.fail(part.source, "invalid JSON (nested too deeply)")
         return
     if not isinstance(items, list):
         part.fail(part.source, "not a JSON array of objects")

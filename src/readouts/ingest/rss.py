@@ -30,24 +30,35 @@ def _entry_text(entry: Any) -> str:
     return fragment_to_text(entry.get("summary") or entry.get("description") or "")
 
 
+def _xml_reason(problem: SAXParseException) -> str:
+    """Say what the XML parser found wrong, in a reader's words."""
+    message = str(problem.getMessage() or "").strip()
+    if message == "no element found":
+        return "the file ends before the feed is complete"
+    return message or "malformed XML"
+
+
 def read_rss(data: bytes, part: Partial) -> None:
     """Read an RSS/Atom feed's bytes into `part`."""
     if not data.strip():
         part.fail(part.source, "empty file")
         return
     feed = feedparser.parse(data)
+    problem = feed.get("bozo_exception")
     if not feed.entries:
-        if feed.get("bozo"):
-            reason = str(feed.get("bozo_exception") or "unparsable")
-            part.fail(part.source, f"not a readable RSS/Atom feed ({reason.splitlines()[0]})")
+        if isinstance(problem, SAXParseException):
+            line = problem.getLineNumber()
+            reason = f"not well-formed XML at line {line}: {_xml_reason(problem)}"
+            part.fail(part.source, f"not a readable RSS/Atom feed ({reason})")
+        elif feed.get("bozo") or not (feed.get("version") or feed.get("feed")):
+            part.fail(part.source, "not a readable RSS/Atom feed (no feed or entries found)")
         else:
             part.fail(part.source, "feed has no entries")
         return
-    problem = feed.get("bozo_exception")
     if isinstance(problem, SAXParseException):
         # feedparser reads on past the break (loose parsing); the entries are kept, but say so.
         where = f"{part.source}:{problem.getLineNumber()}"
-        part.fail(where, f"feed is not well-formed XML ({problem.getMessage()})")
+        part.fail(where, f"feed is not well-formed XML ({_xml_reason(problem)})")
     for n, entry in enumerate(feed.entries, start=1):
         where = f"{part.source}#{n}"
         title = (entry.get("title") or "").strip() or None
