@@ -5,8 +5,6 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.dev-installed
 DEMO_DB := demo.db
-# Every example input; examples/README.md describes the corpus and is not an article.
-DEMO_INPUTS := $(filter-out examples/README.md,$(wildcard examples/*))
 
 .PHONY: help demo test lint format bench clean
 
@@ -23,7 +21,7 @@ $(DEV_INSTALLED): $(INSTALLED)
 ## demo: install, ingest the bundled examples into a fresh demo.db, print documents and ledger
 demo: $(INSTALLED)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/readouts ingest $(DEMO_INPUTS) --db $(DEMO_DB)
+	$(BIN)/readouts ingest examples --db $(DEMO_DB)
 	$(BIN)/readouts documents --db $(DEMO_DB)
 	$(BIN)/readouts contacts --db $(DEMO_DB)
 

@@ -35,6 +35,17 @@ def test_discover_expands_directories_sorted_and_skips_hidden(tmp_path: Path) ->
     ]
 
 
+def test_discover_skips_corpus_documentation_unless_named(tmp_path: Path) -> None:
+    for name in ("README.md", "LICENSE", "a/readme.txt", "a/call.txt", "readme-notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert discover([str(tmp_path)]) == [
+        str(tmp_path / "a" / "call.txt"),
+        str(tmp_path / "readme-notes.txt"),
+    ]
+    assert discover([str(tmp_path / "README.md")]) == [str(tmp_path / "README.md")]
+
+
 def test_discover_is_deterministic(tmp_path: Path) -> None:
     for name in ("c/1.txt", "a/2.txt", "b.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

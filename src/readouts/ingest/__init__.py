@@ -8,6 +8,7 @@ documents read before the problem.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -37,8 +38,13 @@ _READERS: dict[str, Reader] = {
 _PARTIAL_OK = ("jsonl",)
 
 
+# A corpus directory often carries its own documentation; those files describe the
+# articles and are not articles. Named explicitly on the command line, they are read.
+_NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|notice)(\.[a-z0-9]+)?$", re.I)
+
+
 def discover(paths: Sequence[str]) -> list[str]:
-    """Expand directories recursively (sorted, hidden skipped); keep files, '-' and misses."""
+    """Expand directories recursively (sorted; hidden and README-like files skipped)."""
     found: list[str] = []
     for path in paths:
         if path == "-" or not os.path.isdir(path):
@@ -47,7 +53,11 @@ def discover(paths: Sequence[str]) -> list[str]:
         inside: list[str] = []
         for root, dirs, files in os.walk(path):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
-            inside.extend(os.path.join(root, f) for f in files if not f.startswith("."))
+            inside.extend(
+                os.path.join(root, f)
+                for f in files
+                if not f.startswith(".") and not _NOT_ARTICLES.match(f)
+            )
         # Sort by path components so "a/z" comes before "b" whatever the separator sorts as.
         found.extend(sorted(inside, key=lambda p: Path(p).parts))
     return found
