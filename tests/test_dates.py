@@ -39,6 +39,15 @@ def test_day_month_year() -> None:
     assert resolve_date("Putin received Xi in Beijing on 4 February 2022.", None) == "2022-02-04"
 
 
+def test_dotted_numeric_date_is_day_first() -> None:
+    assert resolve_date("Lukashenko received Putin in Minsk on 25.05.2023.", None) == "2023-05-25"
+    assert resolve_date("The memo was dated 31.02.2023.", None) is None  # no such day
+
+
+def test_a_fortnight_ago() -> None:
+    assert resolve_date("Scholz phoned Xi a fortnight ago.", "2022-11-20") == "2022-11"
+
+
 def test_iso_date() -> None:
     assert (
         resolve_date("The call took place on 2024-06-25, the Pentagon said.", None) == "2024-06-25"

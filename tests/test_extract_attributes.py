@@ -120,6 +120,39 @@ def test_initiator_wrote_a_letter() -> None:
     assert initiator("Donald Trump wrote a letter to Kim Jong Un.", [trump, kim]) == "USA"
 
 
+def test_initiator_called_a_demonym_title() -> None:
+    zelensky = Participant(text="Volodymyr Zelensky", name="Volodymyr Zelensky", country="UKR")
+    text = "Biden said he then called Ukrainian President Volodymyr Zelensky."
+    assert initiator(text, [BIDEN, zelensky]) == "USA"
+
+
+def test_initiator_pronoun_subject_is_the_other_side() -> None:
+    assert initiator("He has invited Lavrov to talks twice.", [BLINKEN, LAVROV]) == "USA"
+    assert initiator("She had written to Moscow about the visas.", [BLINKEN, LAVROV]) == "USA"
+
+
+def test_initiator_host_invites_to_visit() -> None:
+    albanese = Participant(text="Albanese", name="Anthony Albanese", country="AUS")
+    text = "had invited him to pay an official visit to Washington"
+    assert initiator(text, [BIDEN, albanese]) == "USA"
+    text = "the invitation for Biden to visit Moscow remained open"
+    assert initiator(text, [BIDEN, PUTIN]) == "RUS"
+
+
+def test_initiator_wish_to_meet() -> None:
+    text = "Putin has said he wants to meet Biden in person."
+    assert initiator(text, [PUTIN, BIDEN]) == "RUS"
+
+
+def test_initiator_letter_from_stops_at_its_recipient() -> None:
+    araghchi = Participant(text="Araghchi", name="Abbas Araghchi", country="IRN")
+    oman = Participant(text="Busaidi", name="Badr Albusaidi", country="OMN")
+    text = "Busaidi gave Araghchi a letter from the US president addressed to Iranian leaders."
+    assert initiator(text, [oman, araghchi]) == "USA"
+    text = "Busaidi gave Araghchi a letter from the president addressed to Iranian leaders."
+    assert initiator(text, [oman, araghchi]) is None
+
+
 def test_initiator_none_when_not_stated() -> None:
     assert initiator("Blinken and Lavrov spoke by phone.", [BLINKEN, LAVROV]) is None
     assert initiator("Lavrov called for calm after talking to Blinken.", [BLINKEN, LAVROV]) is None
@@ -158,6 +191,16 @@ def test_initiator_not_a_contact_verb(text: str) -> None:
         ("Biden and Xi met at the Filoli estate in Woodside.", "Filoli estate, Woodside"),
         ("Kim travelled by armoured train to Vladivostok for talks.", "Vladivostok"),
         ("The two presidents met in the Saudi capital, Riyadh.", "Riyadh"),
+        ("Harris met Zelensky at the Munich Security Conference on Friday.", "Munich"),
+        ("Blinken was travelling to Kyiv for talks with Kuleba.", "Kyiv"),
+        ("Lula will come to Beijing next month for talks with Xi.", "Beijing"),
+        ("Scholz made a brief stop in Warsaw to see Duda.", "Warsaw"),
+        ("Macron was due in Berlin in the evening to brief Scholz.", "Berlin"),
+        ("He spoke to reporters in Vilnius, after talks with Nauseda.", "Vilnius"),
+        ("Austin was in Jakarta, where he called on President Widodo.", "Jakarta"),
+        ("Earlier this month, in Doha, the envoys held two days of talks.", "Doha"),
+        ("Sullivan and Wang held strategic stability talks in Vienna.", "Vienna"),
+        ("Blinken met Wang on the sidelines of the G20 in Bali on Nov. 14.", "Bali"),
     ],
 )
 def test_location_forms(text: str, place: str) -> None:
@@ -175,6 +218,9 @@ def test_location_prefers_a_city_over_a_country() -> None:
         "In March, Lavrov met Blinken.",
         "Putin and Biden spoke at Washington's request.",
         "Lavrov and Blinken spoke by phone.",
+        "Erdogan offered to host the two leaders in Ankara or Istanbul.",
+        "Sunak met Modi at the Indian Embassy.",
+        "Kishida greeted Biden at Haneda Airport before their talks.",
     ],
 )
 def test_location_none(text: str) -> None:
@@ -190,6 +236,20 @@ def test_location_nearest_the_trigger() -> None:
     text = "Biden met Putin in Geneva, three years after Trump met him in Helsinki."
     assert location(text, anchor_start=text.index("Trump")) == "Helsinki"
     assert location(text, anchor_start=text.index("Biden")) == "Geneva"
+
+
+def test_location_far_city_is_another_event() -> None:
+    text = (
+        "Trump said the two men would first meet in person in Saudi Arabia, adding that the "
+        "Russian leader had asked him several times last year to come and visit Moscow."
+    )
+    assert location(text, anchor_start=text.index("meet")) == "Saudi Arabia"
+
+
+def test_location_of_a_since_when_clause_is_not_the_triggers() -> None:
+    text = "They have not met since May, when they held a summit in Oslo."
+    assert location(text, anchor_start=text.index("met")) is None
+    assert location(text, anchor_start=text.index("summit")) == "Oslo"
 
 
 def test_location_restricted_to_ner_places() -> None:

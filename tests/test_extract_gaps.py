@@ -130,6 +130,11 @@ def test_not_spoken_in_over_a_year() -> None:
     assert (c.type, c.since) == ("none_since", "2023")
 
 
+def test_not_spoken_for_years() -> None:
+    c = one("Austin and Shoigu had not held talks for more than two years.", "2024-06-25")
+    assert (c.type, c.since) == ("none_since", "2022")
+
+
 def test_no_without_a_contact_is_no_claim() -> None:
     assert claims("No one has done more for the alliance since 2014.", "2022-07-01") == []
     assert claims("Russia has not held free elections since 2000.", "2022-07-01") == []
@@ -138,6 +143,43 @@ def test_no_without_a_contact_is_no_claim() -> None:
 
 def test_not_spoken_without_since_is_no_claim() -> None:
     assert claims("Biden has still not spoken with Putin.", "2022-07-29") == []
+
+
+def test_first_after_a_hiatus() -> None:
+    c = one("Austin and Shoigu resumed talks after a two-year hiatus.", "2024-10-23")
+    assert (c.type, c.since) == ("first_since", "2022")
+    c = one("Austin called Shoigu on Friday, ending a 16-month freeze.", "2024-10-23")
+    assert (c.type, c.since, c.mode) == ("first_since", "2023-06", "phone")
+    c = one("The talks resumed after a hiatus of nearly three years.", "2024-10-23")
+    assert (c.type, c.since) == ("first_since", "2021")
+
+
+def test_hiatus_of_something_else_is_no_claim() -> None:
+    assert claims("The factory reopened after a two-year pause.", "2024-10-23") == []
+
+
+def test_no_one_has_met_since() -> None:
+    text = "No French president has visited Algeria since 2012."
+    c = one(text, "2017-02-14")
+    assert (c.type, c.since, c.mode) == ("none_since", "2012", "meeting")
+
+
+def test_bare_since_takes_the_date_just_reported() -> None:
+    text = "Kishida and Yoon have not spoken since."
+    found = find_gap_claims(text, 0, "doc1", PEOPLE, "2023-03-16", "phone", then="2022-11")
+    assert [(c.type, c.since) for c in found] == [("none_since", "2022-11")]
+    then = find_gap_claims("They have not met since then.", 0, "d", PEOPLE, None, "x", then="2019")
+    assert [(c.type, c.since) for c in then] == [("none_since", "2019")]
+
+
+def test_bare_since_without_a_reported_date_has_none() -> None:
+    c = one("The two ministers have not spoken since.", "2023-03-16")
+    assert (c.type, c.since) == ("none_since", None)
+
+
+def test_so_called_is_no_phone_mode() -> None:
+    c = one("It was the first summit in the so-called Quad format since 2019.", "2021-03-12")
+    assert (c.type, c.since, c.mode) == ("first_since", "2019", "meeting")
 
 
 # --- last_was ---------------------------------------------------------------------
@@ -167,6 +209,22 @@ def test_last_spoke_in_month() -> None:
 def test_months_after_they_last_met() -> None:
     c = one("Kerry went to Sochi 16 months after they last met.", "2015-05-12")
     assert (c.type, c.since, c.mode) == ("last_was", "2014-01", "meeting")
+
+
+def test_months_since_they_last_spoke() -> None:
+    c = one("It had been 16 months since the two ministers last met.", "2015-05-12")
+    assert (c.type, c.since, c.mode) == ("last_was", "2014-01", "meeting")
+
+
+def test_last_noun_with_adjectives() -> None:
+    text = "Their last formal bilateral meeting was a summit in Bali in November 2022."
+    c = one(text, "2023-11-16")
+    assert (c.type, c.since, c.mode) == ("last_was", "2022-11", "meeting")
+
+
+def test_last_month_is_no_last_contact() -> None:
+    text = "Burns met Naryshkin in Ankara last November for talks that were kept quiet."
+    assert claims(text, "2023-07-12") == []
 
 
 def test_last_time_without_a_date_is_no_claim() -> None:

@@ -38,7 +38,7 @@ _WHEN = re.compile(r"^[^.;]{0,25}?,?\s*when\b[^.;]*$", re.I)
 _NOUN_DAY = re.compile(r"\w+day(?:'s|’s)?\s+(?!morning|afternoon|evening|night)[a-z]")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _BREAK = re.compile(r"[,;:()\u2013\u2014]")
-_FULL_DAY = ("iso", "mdy", "dmy", "wd_date")
+_FULL_DAY = ("iso", "dotted", "mdy", "dmy", "wd_date")
 _PENALTY = {"event": 120, "year": 5}
 
 

@@ -41,6 +41,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # "25.06.2024": dots are read day first, as everywhere they are used.
+    (
+        "dotted",
+        re.compile(
+            r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d|\.\d)"
+        ),
+    ),
     ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+{_DAY},?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<mon>{_MON}),?\s+{_YEAR}\b")),
     ("month_rel", re.compile(rf"\b(?P<mon>{_FULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
@@ -53,7 +60,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            rf"\b{_VAGUE}{_NUM}[\s-]+(?P<unit>day|week|month|year)s?\s+ago\b",
+            rf"\b{_VAGUE}{_NUM}[\s-]+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b",
             re.I,
         ),
     ),
@@ -229,6 +236,8 @@ def _ago(pub: date | None, n: int, unit: str, vague: bool) -> str | None:
     if pub is None:
         return None
     unit = unit.lower()
+    if unit == "fortnight":
+        n, unit = 2 * n, "week"
     if unit == "year":
         return f"{pub.year - n:04d}"
     if unit == "month":
@@ -263,10 +272,9 @@ def _period(pub: date | None, rel: str, unit: str, mod: str, future: bool) -> st
 
 def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> str | None:
     g = m.groupdict()
-    if kind in ("iso", "mdy", "dmy"):
-        d = _safe(
-            int(g["year"]), int(g["mon"]) if kind == "iso" else _month(g["mon"]), int(g["day"])
-        )
+    if kind in ("iso", "dotted", "mdy", "dmy"):
+        number = int(g["mon"]) if kind in ("iso", "dotted") else _month(g["mon"])
+        d = _safe(int(g["year"]), number, int(g["day"]))
         return d.isoformat() if d else None
     if kind == "wd_date":
         # "Monday, March 4": the explicit date decides; the weekday only confirms it.

@@ -8,14 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from readouts.extract.attributes_words import (
-    COUNTRY_WORDS,
-    NOT_PLACES,
-    STATE_NAMES,
-    TOPICS,
-    VENUES,
-    words,
-)
+from readouts.extract.attributes_place import location
+from readouts.extract.attributes_words import COUNTRY_WORDS, TOPICS
 from readouts.records import Participant
 
 # --- duration ---------------------------------------------------------------------
@@ -119,7 +113,10 @@ _CALLEE = (
     r"(?-i:(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:counterpart|opposite number|colleague|"
     r"president|leader|minister|secretary|chancellor)|the\s+(?:[A-Z]\w+\s+){0,2}"
     + _TITLE
-    + r"|President|Prime|Secretary|Chancellor|Foreign|Defen[cs]e|Gen\.|General|Premier|King|"
+    + r"|(?:(?:"
+    + "|".join(map(re.escape, COUNTRY_WORDS))
+    + r")\s+)?(?:President|Prime|Secretary|Chancellor|Foreign|Defen[cs]e|Gen\.|General|Premier|"
+    r"King|[Ll]eader|[Cc]ounterpart)|"
     r"Crown|(?!(?:" + "|".join(map(re.escape, COUNTRY_WORDS)) + r")\b)[A-Z][a-z]+\b)"
 )
 # Verbs whose object must be a contact for them to name its initiator ("sought a meeting",
@@ -139,11 +136,23 @@ _ACTIVE = re.compile(
     r"(?:has\s+been\s+|had\s+been\s+|was\s+)?trying\s+to\s+(?:communicate|reach|contact|call|"
     r"speak|talk|get\s+through)|(?:reaffirmed|expressed|voiced)\s+(?:his|her|its|their)\s+"
     r"readiness\s+to\s+(?:receive|host|meet)|offered\s+to\s+(?:host|meet|receive)|"
-    r"called(?=\s+" + _CALLEE + r"))\b",
+    r"called(?=\s+" + _CALLEE + r")|"
+    # A stated wish to meet starts the contact: "signalled that he wanted to meet Kim".
+    r"(?:wanted|wants|hoped|hopes|was\s+keen|is\s+keen|was\s+eager|is\s+eager)\s+to\s+"
+    r"(?:meet|talk\s+to|talk\s+with|speak\s+to|speak\s+with|sit\s+down\s+with))\b",
     re.I,
 )
 # "a villa called La Grange" names a thing; it is no phone call.
 _NAMED = re.compile(r"\b(?:a|an|the)\s+[a-z][\w-]*\s+$")
+# The host invites: "invited him to make a state visit to Washington", "the invitation for
+# Obama to visit Moscow", "inviting him to visit Riyadh".
+_INVITE_TO = re.compile(
+    r"\binvit\w*\s+(?:[\w.'’-]+\s+){0,4}?to\s+(?:(?:make|pay)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    r"visit\s+to\s+|visit\s+|come\s+to\s+)(?:the\s+)?(?P<c>" + _CW + r")(?![\w'’-])"
+)
+_PRONOUN = re.compile(r"\b(?:he|she|they|we|it)\s+(?:\w+\s+){0,2}$", re.I)
+# The recipient of a letter, not its sender: "a letter from Trump addressed to Khamenei".
+_FROM_STOP = re.compile(r"\b(?:to|addressed|said|says|reported|told|according)\b")
 _OBJECT_MEMO = re.compile(
     rf"\b(?:a|an|the)\s+(?P<c>{_CW})\s+(?:memo|letter|message|note|request|invitation|"
     r"proposal|overture)\s+to\b"
@@ -206,129 +215,36 @@ def initiator(text: str, participants: Sequence[Participant]) -> str | None:
         if m := pattern.search(text):
             # "calls from Gen. Milley, the chairman of the Joint Chiefs, as well as Austin"
             reach = 120 if pattern is _FROM_SIDE else 60
+            if stop := _FROM_STOP.search(text, m.end(), m.end() + reach):
+                reach = stop.start() - m.end()
             side = _side_at(text, m.end(), forms, before=False, reach=reach)
             if side:
                 return side
+    if m := _INVITE_TO.search(text):
+        return COUNTRY_WORDS[m["c"]]
     for m in _ACTIVE.finditer(text):
         if m[0].lower().endswith("called") and _NAMED.search(text[: m.start()]):
             continue
         side = _side_at(text, m.start(), forms, before=True)
         if side:
             return side
+        if _PRONOUN.search(text[: m.start()]):
+            # "He has repeatedly invited Putin ...": the side that is not the object.
+            other = _other_side(text, m.end(), forms, participants)
+            if other:
+                return other
     return None
 
 
-# --- location ---------------------------------------------------------------------
-
-_CAP = r"#?[A-Z][\w.-]*[a-zà-ÿ]\b(?![’'])"
-_PLACE = rf"(?P<place>{_CAP}(?:\s+(?:{_CAP}|de|del|am|on|upon|la|le)){{0,3}})"
-_IN_PLACE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+(?:the\s+)?"
-    r"(?:(?:[\w’'-]+\s+){0,4}?(?:resort|city|town|capital|port|village|seaside|spa)"
-    r"(?:\s+city|\s+town)?(?:\s+of\s+|,\s*)|[A-Z]\w+(?:'s|’s)\s+)?" + _PLACE
-)
-_VENUE = re.compile(
-    r"\b(?:at|in|inside)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'-]+\s+){1,3}"
-    r"(?:[Pp]alace|[Cc]astle|[Hh]otel|[Vv]illa|House|Hall|Center|Centre|[Rr]esidence|[Ll]odge|"
-    r"[Mm]ansion|[Ee]state|[Cc]omplex|[Cc]osmodrome|[Rr]esort|Pavilion))"
-    r"(?:,?\s+(?:in\s+)?(?P<city>" + _CAP + r"))?"
-)
-_ADJ_EVENT = re.compile(
-    r"\b(?:the|a|an|their|his|her)\s+(?P<place>" + _CAP + r")\s+(?:summit|talks|meeting|"
-    r"meetings|negotiations|round|conference|encounter)\b"
-)
-_TRAVEL = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?\s+(?:to\s+|in\s+)?|(?:trip|travel(?:l?ed|s|ing)?|arriv(?:ed|es|al)|"
-    r"flew|went|came|headed)\s+(?:[\w-]+\s+){0,4}?(?:to|in)\s+)" + _PLACE
-)
-# "the war in Ukraine" names the subject of the talks, not where they were held.
-_MEETING_WORDS = re.compile(
-    r"\b(?:met|meet\w*|talks|summit\w*|visit\w*|held|hold\w*|host\w*|gather\w*|arriv\w*|"
-    r"took place|take place|takes place|taking place|sidelines|conference|forum|negotiat\w*|"
-    r"received|receive|welcomed|summoned|round|session|encounter|face-to-face|trip|sat down)\b",
-    re.I,
-)
-_TOPICAL_BEFORE = re.compile(
-    r"\b(?:war|conflict|crisis|situation|fighting|invasion|peace|settlement|operation|events|"
-    r"troops|forces|people|elections?|attacks?|strikes?|offensive|ceasefire|security|stability|"
-    r"interference|presence|involvement|deployment|prisoners?|detained|jailed|born|"
-    r"investments?|interests|sanctions|rights|aggression|escalation|tensions|standoff|dispute|"
-    r"violence|unrest|actions|extremists|residents)\s+(?:\w+\s+)?$",
-    re.I,
-)
-_NOT_PLACE = words(
-    """January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An His Her Their Its This That
-    Addition Particular Fact General Response Total Order Turn Recent Public English Russian
-    Congress Parliament Senate Mr Mrs Ms Dr President Prime Minister Secretary
-    Reuters Interfax TASS Sputnik Twitter Telegram Facebook Short Brief Contrast
-    Return Exchange Accordance Light Line Terms Spite View Case Total Support Charge Office
-    Power Time Person Private Public"""
-)
-
-
-def _clean_place(place: str) -> str | None:
-    words = place.lstrip("#").split()
-    while words and (words[-1] in _NOT_PLACE or words[-1].lower() in ("on", "de", "la", "le")):
-        words.pop()
-    if not words or words[0] in _NOT_PLACE:
-        return None
-    # Titles, people and other country words end a place name: "in Moscow President Putin".
-    for i, w in enumerate(words[1:], 1):
-        if w in _NOT_PLACE or w in COUNTRY_WORDS:
-            words = words[:i]
-            break
-    name = " ".join(words).rstrip(".")
-    return None if not name or name in NOT_PLACES else name
-
-
-def location(
-    text: str, *, places: Sequence[str] | None = None, anchor_start: int | None = None
+def _other_side(
+    text: str, pos: int, forms: list[tuple[str, str]], participants: Sequence[Participant]
 ) -> str | None:
-    """Return the city or venue of a meeting ("Venue, City" when both are stated).
-
-    ``places`` optionally restricts the answer to place names an NER pass found (spaCy
-    GPE/LOC/FAC spans); known venues name their city ("at the White House" -> Washington).
-    With ``anchor_start`` (the trigger's offset) the place nearest the trigger wins.
-    """
-    allowed = set(places) if places is not None else None
-
-    def ok(name: str | None) -> bool:
-        if not name:
-            return False
-        return allowed is None or any(name in p or p in name for p in allowed) or name in VENUES
-
-    found: list[tuple[int, int, int, str]] = []  # (state?, distance, rank, name)
-
-    def add(pos: int, rank: int, name: str) -> None:
-        distance = abs(pos - anchor_start) if anchor_start is not None else pos
-        found.append((int(name in STATE_NAMES), distance, rank, name))
-
-    for venue, city in VENUES.items():
-        for m in re.finditer(rf"\b(?:at|in|inside)\s+(?:the\s+)?{re.escape(venue)}\b", text):
-            add(m.start(), 0, city)
-    for m in _VENUE.finditer(text):
-        if m["city"] and ok(m["city"]):
-            add(m.start(), 0, f"{m['venue']}, {m['city']}")
-    for rank, pattern in enumerate((_IN_PLACE, _TRAVEL, _ADJ_EVENT), 1):
-        for m in pattern.finditer(text):
-            if pattern is _IN_PLACE and not _meeting_context(text, m.start()):
-                continue
-            name = _clean_place(m["place"])
-            if name is None or not ok(name) or (pattern is _ADJ_EVENT and "-" in name):
-                continue
-            add(m.start(), rank, name)
-    return min(found)[3] if found else None
-
-
-def _meeting_context(text: str, pos: int) -> bool:
-    """Tell "met in Geneva" / "In Moscow, ..." from "the standoff in Ukraine"."""
-    if not text[:pos].strip(" \"'“‘(#"):
-        return True  # a sentence-opening "In Moscow, ..."
-    before = re.split(r"[.;:!?]\s", text[max(0, pos - 90) : pos])[-1]
-    if _TOPICAL_BEFORE.search(before[-30:]):
-        return False
-    return bool(_MEETING_WORDS.search(before))
+    """Return the other side of a two-country contact whose object follows ``pos``."""
+    countries = {p.country for p in participants if p.country}
+    target = _side_at(text, pos, forms, before=False, reach=40)
+    if len(countries) != 2 or target not in countries:
+        return None
+    return next(c for c in countries if c != target)
 
 
 # --- topics -----------------------------------------------------------------------
@@ -345,3 +261,6 @@ _TOPIC_PATTERNS = {topic: _topic_pattern(words) for topic, words in TOPICS.items
 def topics(text: str) -> tuple[str, ...]:
     """Return the controlled-vocabulary topics the text mentions, in vocabulary order."""
     return tuple(t for t, p in _TOPIC_PATTERNS.items() if p.search(text))
+
+
+__all__ = ["duration_minutes", "initiator", "location", "topics"]

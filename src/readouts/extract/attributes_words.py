@@ -121,6 +121,23 @@ VENUES: dict[str, str] = {
     "Mar-a-Lago": "Palm Beach",
     "Dolmabahce Palace": "Istanbul",
     "Villa La Grange": "Geneva",
+    "United Nations headquarters": "New York",
+    "UN headquarters": "New York",
+    "U.N. headquarters": "New York",
+}
+
+# Recurring gatherings held in one city, named without it ("the Munich Security Conference").
+GATHERINGS: dict[str, str] = {
+    "Munich Security Conference": "Munich",
+    "Shangri-La Dialogue": "Singapore",
+    "Raisina Dialogue": "New Delhi",
+    "Manama Dialogue": "Manama",
+    "Eastern Economic Forum": "Vladivostok",
+    "St. Petersburg International Economic Forum": "St. Petersburg",
+    "St Petersburg International Economic Forum": "St Petersburg",
+    "UN General Assembly": "New York",
+    "U.N. General Assembly": "New York",
+    "United Nations General Assembly": "New York",
 }
 
 # Controlled topic vocabulary: topic -> keyword regex alternatives (matched case-insensitively

@@ -49,7 +49,7 @@ _NONE_SINCE = re.compile(
 )
 _NONE_IN = re.compile(
     rf"\b(?:not|n['’]t|never)\b(?P<mid>{_SPAN}{{0,40}}?\b(?:spoken|spoke|speak|talked|talk|met|"
-    rf"meet|{_HELD}|communicated|been\s+in\s+(?:touch|contact)){_SPAN}{{0,60}}?)\bin\s+"
+    rf"meet|{_HELD}|communicated|been\s+in\s+(?:touch|contact)){_SPAN}{{0,60}}?)\b(?:in|for)\s+"
     rf"(?P<since>{_IN_SPAN})\b",
     re.I,
 )
@@ -61,6 +61,17 @@ _NO_CONTACT_SINCE = re.compile(
     rf"|\b{_CONTACT}\b{_SPAN}{{0,80}}?\bnothing\s+)\bsince\b\s*(?P<since>{_SPAN}*)",
     re.I,
 )
+# "No Japanese prime minister has met a North Korean leader since."
+_NO_ONE_SINCE = re.compile(
+    rf"\b(?:no|none\s+of\s+the)\s+(?P<mid>[^;!?]{{0,60}}?\b(?:has|have|had)\s+(?:ever\s+)?"
+    rf"(?:spoken|talked|met|visited|called|phoned|held\s+talks)\b{_SPAN}{{0,60}}?)"
+    rf"\b(?:since|ever\s+since)\b\s*(?P<since>{_SPAN}*)",
+    re.I,
+)
+# "since then", "since." : the date of the contact the text has just reported.
+_BARE_SINCE = re.compile(
+    r"^\s*(?:then|that\s+(?:time|meeting|call|summit|visit))?\s*[.,;:!?\"”)]*\s*$", re.I
+)
 # "Since the February invasion, there have been no calls between them."
 _SINCE_THEN_NONE = re.compile(
     r"\bsince\s+(?P<since>[^,;]{3,60}),\s*[^;]{0,100}?\b(?:no|not|n['’]t|never)\b[^;]{0,60}?"
@@ -68,8 +79,15 @@ _SINCE_THEN_NONE = re.compile(
     re.I,
 )
 _LAST_TIME = re.compile(rf"\b(?:the\s+)?(?:last|previous)\s+time\b(?P<mid>{_SPAN}{{0,80}})", re.I)
+_WHEN_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|week|month|year|night|weekend|\w+day)\b"
+)
+_LINK = r"(?:for|to|of|in|on|at|with|the|a|an|and|or|that|which)\b"
+_ADJ = r"[a-z][\w-]*"
 _LAST_NOUN = re.compile(
-    rf"\b(?:last|previous)\s+(?:known\s+|official\s+|direct\s+|in-person\s+|such\s+)?"
+    # "their last structured meeting", "the last known call", "his last face-to-face"
+    rf"\b(?:last|previous)\s+(?!time\b|{_WHEN_WORD})(?:(?!{_LINK}){_ADJ}\s+){{0,2}}?"
     rf"(?P<mid>(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation|meeting|talks|"
     rf"face-to-face|contact|summit|encounter|visit|exchange|discussion)"
     rf"{_SPAN}{{0,60}}?\b(?:was|were|occurred|took\s+place|came|happened|had\s+been|dates)\b)",
@@ -81,14 +99,25 @@ _LAST_VERB = re.compile(
     rf"contact)|exchanged\s+letters|phoned|called){_SPAN}{{0,60}})",
     re.I,
 )
+# "16 months after they last met"; "it had been more than a year since they last spoke"
 _AFTER_LAST = re.compile(
-    rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+after\s+{_SPAN}{{0,40}}?"
+    rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:after|since)\s+"
+    rf"{_SPAN}{{0,40}}?"
     rf"\blast\s+(?P<mid>spoke|met|talked|held\s+talks|had\s+talks)\b",
+    re.I,
+)
+# "resumed talks after a two-year hiatus", "spoke on Friday, ending a 16-month freeze"
+_HIATUS = re.compile(
+    rf"\b(?:after|ending|ended|ends|breaking|broke)\s+(?:(?:a|an|the|their|its)\s+)?"
+    rf"(?:(?:nearly|almost|more\s+than|over|roughly|about)\s+)?(?:(?P<n>{_NUM})[- ])?"
+    r"(?P<unit>year|month|week)s?(?:[- ]long)?\s+(?:hiatus|break|gap|pause|freeze|lull|silence)\b"
+    rf"|\bafter\s+(?:a|an)\s+(?:hiatus|break|gap|pause|freeze|lull)\s+of\s+(?:(?:nearly|almost|"
+    rf"more\s+than|over|about)\s+)?(?P<n2>{_NUM})\s+(?P<unit2>year|month|week)s?\b",
     re.I,
 )
 _MODES = (
     ("video", re.compile(r"\b(?:video\w*|virtual\w*|online)\b", re.I)),
-    ("phone", re.compile(r"\b(?:phone\w*|telephone\w*|calls?|called)\b", re.I)),
+    ("phone", re.compile(r"\b(?:phone\w*|telephone\w*|calls?|(?<!so-)called)\b", re.I)),
     ("letter", re.compile(r"\b(?:letters?|wrote|written|messages?)\b", re.I)),
     (
         "meeting",
@@ -125,16 +154,22 @@ def find_gap_claims(
     participants: Sequence[Participant],
     published: str | None,
     mode: str,
+    *,
+    then: str | None = None,
 ) -> list[GapClaim]:
     """Return the gap claims ``sentence`` states, each with the sentence as evidence.
 
     ``start`` is the sentence's offset in the document body; ``mode`` is the contact's
     mode, used when the claim's own words name no medium; ``since`` is resolved against
-    ``published`` and is None when the text gives no resolvable date.
+    ``published`` and is None when the text gives no resolvable date. ``then`` is the date
+    of the contact the text reported just before, which a bare "since" / "since then"
+    ("The two have not spoken since.") refers to.
     """
     found: list[tuple[str, str | None, str]] = []  # (type, since, span)
 
     def since_of(text: str) -> str | None:
+        if _BARE_SINCE.match(text):
+            return then
         found = resolve_date(text, published, anchor_start=0, future=False)
         return found or war_start(text, sentence, published)
 
@@ -147,7 +182,7 @@ def find_gap_claims(
     if not any(t == "first_since" for t, _, _ in found):
         for m in _SINCE_THEN_NONE.finditer(sentence):
             found.append(("none_since", since_of(m["since"]), m[0]))
-        for pattern in (_NONE_SINCE, _NO_CONTACT_SINCE):
+        for pattern in (_NONE_SINCE, _NO_CONTACT_SINCE, _NO_ONE_SINCE):
             for m in pattern.finditer(sentence):
                 found.append(("none_since", since_of(m["since"]), m[0]))
         for m in _NONE_IN.finditer(sentence):
@@ -157,6 +192,12 @@ def find_gap_claims(
             since = resolve_date(sentence, published, anchor_start=m.start(), future=False)
             if since is not None:
                 found.append(("last_was", since, sentence[m.start() : m.end()]))
+    for m in _HIATUS.finditer(sentence):
+        if not _CONTACT_RE.search(sentence[max(0, m.start() - 80) : m.start()]):
+            continue  # "the plant reopened after a two-year pause" measures no contact
+        n, unit = (m["n"], m["unit"]) if m["unit"] else (m["n2"], m["unit2"])
+        since = resolve_date(f"{n or 'one'} {unit}s ago", published)
+        found.append(("first_since", since, sentence[max(0, m.start() - 80) : m.end()]))
     for m in _AFTER_LAST.finditer(sentence):
         since = resolve_date(f"{m['n']} {m['unit']} ago", published)
         if since is not None:
