@@ -17,7 +17,16 @@ MODES = ("phone", "video", "meeting", "letter", "unspecified")
 STATUSES = ("occurred", "planned", "requested", "declined", "cancelled", "not_occurred")
 GAP_TYPES = ("first_since", "none_since", "last_was")
 # Zones a cleaner may cut out of a document; extraction reads only ``Document.body``.
-ZONE_NAMES = ("boilerplate", "comments", "promo", "bio", "caption", "cdata", "related", "navigation")
+ZONE_NAMES = (
+    "boilerplate",
+    "comments",
+    "promo",
+    "bio",
+    "caption",
+    "cdata",
+    "related",
+    "navigation",
+)
 
 
 def _tuple(items: Any, cls: Any) -> tuple[Any, ...]:
