@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import context
 
+import readouts.store.ledger  # noqa: F401  (registers the ledger tables on `metadata`)
 from readouts.store.schema import metadata
 
 config = context.config
