@@ -31,3 +31,11 @@ def test_store_round_trip_through_the_root_api() -> None:
     with readouts.Store.open("sqlite://") as store:
         assert store.add_documents([doc]) == [True]
         assert store.document(doc.id) == doc
+
+
+def test_submodule_names_still_mean_the_modules() -> None:
+    from readouts import export as export_module
+    from readouts import resolve as resolve_module
+
+    assert hasattr(export_module, "FLAT_COLUMNS")
+    assert hasattr(resolve_module, "update_ledger")

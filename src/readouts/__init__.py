@@ -27,7 +27,9 @@ from readouts.records import (
 
 __version__ = "0.1.0"
 
-# name -> module that defines it, imported on first access (PEP 562).
+# name -> module that defines it, imported on first access (PEP 562). Functions
+# named like a submodule (ingest, resolve, export) are not listed: the name must
+# keep meaning the module, so use readouts.pipeline.ingest, readouts.export.export.
 _LAZY = {
     "discover": "readouts.ingest",
     "read_file": "readouts.ingest",
@@ -41,9 +43,7 @@ _LAZY = {
     "Registry": "readouts.actors",
     "resolve_date": "readouts.dates",
     "Store": "readouts.store",
-    "ingest": "readouts.pipeline",
     "IngestReport": "readouts.pipeline",
-    "resolve": "readouts.resolve",
     "update_ledger": "readouts.resolve",
     "rebuild_ledger": "readouts.resolve",
     "contacts": "readouts.query",
@@ -51,7 +51,6 @@ _LAZY = {
     "gaps": "readouts.query",
     "event": "readouts.query",
     "verdicts": "readouts.claims",
-    "export": "readouts.export",
     "evaluate_file": "readouts.evaluate",
 }
 
