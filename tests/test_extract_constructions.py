@@ -510,3 +510,11 @@ def test_a_journey_for_talks_links_the_traveller() -> None:
     m = only("Antony Blinken is due in Beijing next week for talks with Wang Yi.", "2023-06-12")
     assert m.status == "planned"
     assert names(m) == {"Antony Blinken", "Wang Yi"}
+
+
+def test_a_plan_told_on_a_weekday_is_not_moved_a_year_on() -> None:
+    m = only("Donald Trump said on Tuesday he would meet Vladimir Putin.", "2025-01-15")
+    assert m.status == "planned"
+    assert m.date is None or m.date.startswith("2025")
+    m = only("Donald Trump will meet Kim Jong Un in Singapore on June 12.", "2018-07-01")
+    assert m.date == "2019-06-12"

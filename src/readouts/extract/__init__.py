@@ -28,7 +28,7 @@ from readouts.extract.resolution import resolve
 from readouts.records import Document, Evidence, Extraction, GapClaim, Mention
 
 # Bump whenever extraction output may change: stored documents are re-extracted.
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 log = logging.getLogger(__name__)
 

@@ -203,4 +203,12 @@ def ahead(date: str | None, published: str | None, text: str) -> str | None:
         return date
     if re.search(r"\b(?:19|20)\d\d\b", text):
         return date  # the year is stated
+    if not _MONTH.search(text):
+        return date  # a weekday ("said on Tuesday he would meet"), not a yearless day
     return f"{int(date[:4]) + 1}{date[4:]}"
+
+
+_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+)
