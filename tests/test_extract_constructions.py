@@ -518,3 +518,380 @@ def test_a_plan_told_on_a_weekday_is_not_moved_a_year_on() -> None:
     assert m.date is None or m.date.startswith("2025")
     m = only("Donald Trump will meet Kim Jong Un in Singapore on June 12.", "2018-07-01")
     assert m.date == "2019-06-12"
+
+
+def test_a_meeting_place_outside_the_trigger_clause_is_read() -> None:
+    m = only(
+        "Emmanuel Macron spoke to the press in Moscow on Monday, after talks with Vladimir Putin.",
+        "2022-02-08",
+    )
+    assert m.location == "Moscow"
+
+
+def test_a_place_in_another_contacts_clause_is_not_taken() -> None:
+    ex = run(
+        "When Antony Blinken met Sergey Lavrov in Geneva on Friday, it was two years since "
+        "the last time the two men had met in person, in January 2020.",
+        "2022-01-22",
+    )
+    old = [m for m in ex.mentions if m.date == "2020-01"]
+    assert old and old[0].location is None
+
+
+def test_a_call_has_no_location() -> None:
+    m = only("Joe Biden spoke by phone with Xi Jinping from Washington on Thursday.", "2022-07-29")
+    assert m.location is None
+
+
+def test_meetings_in_different_cities_stay_apart() -> None:
+    ex = run(
+        "Narendra Modi met Xi Jinping in Kazan. The two leaders had earlier met in Bali "
+        "in November 2022.",
+        "2024-10-24",
+    )
+    places = sorted(str(m.location) for m in ex.mentions)
+    assert places == ["Bali", "Kazan"]
+    kazan = next(m for m in ex.mentions if m.location == "Kazan")
+    assert kazan.date != "2022-11"
+
+
+def test_talks_on_the_sidelines_of_a_summit_take_its_date() -> None:
+    m = only(
+        "Joe Biden held talks with Xi Jinping on the sidelines of the G20 summit in Bali "
+        "last November.",
+        "2023-03-10",
+    )
+    assert (m.date, m.location, m.mode) == ("2022-11", "Bali", "meeting")
+
+
+def test_a_district_of_a_city_gives_the_city() -> None:
+    m = only(
+        "Fumio Kishida met Yoon Suk Yeol for dinner on Thursday in Tokyo's Ginza district.",
+        "2023-03-17",
+    )
+    assert m.location == "Tokyo"
+
+
+def test_talks_held_in_a_city_are_a_meeting() -> None:
+    m = only("Hakan Fidan held talks with Sergey Lavrov in Moscow on August 31.", "2023-09-01")
+    assert (m.mode, m.location) == ("meeting", "Moscow")
+
+
+def test_a_bare_since_refers_to_the_contact_reported_before() -> None:
+    ex = run(
+        "Joe Biden met Xi Jinping in Bali on November 14, 2022. "
+        "The two leaders have not spoken since.",
+        "2023-02-20",
+    )
+    assert [(g.type, g.since) for g in ex.gap_claims] == [("none_since", "2022-11-14")]
+
+
+def test_ending_a_silence_is_a_gap_claim() -> None:
+    ex = run(
+        "Olaf Scholz spoke with Vladimir Putin by phone on Friday, breaking a two-year silence.",
+        "2024-11-16",
+    )
+    assert [g.type for g in ex.gap_claims] == ["first_since"]
+    assert (ex.gap_claims[0].since or "").startswith("2022")
+
+
+def test_no_meeting_since_stands_after_a_later_call() -> None:
+    ex = run(
+        "Joe Biden and Vladimir Putin last spoke by phone on December 30. "
+        "They have not met in person since June last year.",
+        "2022-01-13",
+    )
+    kinds = {(g.type, g.since) for g in ex.gap_claims}
+    assert ("none_since", "2021-06") in kinds
+    assert not any(g.type == "first_since" for g in ex.gap_claims)
+    assert any(m.status == "not_occurred" for m in ex.mentions)
+
+
+def test_a_summit_framing_an_agreement_takes_its_day() -> None:
+    m = only(
+        "Joe Biden and Xi Jinping agreed on Wednesday to resume military contacts, at a summit "
+        "both sides described as candid.",
+        "2023-11-16",
+    )
+    assert (m.mode, m.date) == ("meeting", "2023-11-15")
+
+
+def test_asked_for_a_call_is_a_request_and_a_refusal_declines_it() -> None:
+    asked = only("Lloyd Austin asked for a call with Wei Fenghe on Saturday.", "2023-02-06")
+    assert (asked.status, asked.mode) == ("requested", "phone")
+    ex = run(
+        "Lloyd Austin asked for a call with Wei Fenghe on Saturday. The Chinese side said no.",
+        "2023-02-06",
+    )
+    assert [m.status for m in ex.mentions] == ["declined"]
+
+
+def test_their_first_meeting_in_a_year_is_a_gap_claim_about_the_pair() -> None:
+    ex = run(
+        "Joe Biden met Xi Jinping in Woodside on Wednesday. "
+        "It was their first face-to-face meeting in a year.",
+        "2023-11-16",
+    )
+    assert len(ex.mentions) == 1
+    claims = [(g.type, g.since, {p.name for p in g.participants}) for g in ex.gap_claims]
+    assert claims == [("first_since", "2022", {"Joe Biden", "Xi Jinping"})]
+
+
+def test_a_date_after_after_in_a_follow_up_is_another_events() -> None:
+    ex = run(
+        "Joe Biden met Xi Jinping in Woodside. "
+        "The summit followed months of repair work after a balloon was shot down in February.",
+        "2023-11-16",
+    )
+    assert [m.date for m in ex.mentions] == [None]
+
+
+def test_is_to_meet_is_planned() -> None:
+    m = only("Moon Jae-in is to meet Kim Jong Un at Panmunjom next Friday.", "2018-04-20")
+    assert m.status == "planned"
+
+
+def test_turning_down_a_request_declines_it() -> None:
+    m = only("Imran Khan turned down an offer from Narendra Modi to hold talks.", "2019-08-20")
+    assert m.status == "declined"
+
+
+def test_a_bare_the_two_subject_in_a_past_clause_keeps_its_date() -> None:
+    ex = run(
+        "Joe Biden invited Volodymyr Zelensky to the White House when the two spoke by phone "
+        "on June 7.",
+        "2021-08-10",
+    )
+    calls = [m for m in ex.mentions if m.mode == "phone"]
+    assert calls and calls[0].date == "2021-06-07"
+    assert {p.name for p in calls[0].participants} == {"Joe Biden", "Volodymyr Zelensky"}
+
+
+def test_a_chat_and_coming_face_to_face_are_contacts() -> None:
+    chat = only(
+        "Donald Trump and Vladimir Putin chatted briefly at a dinner in Buenos Aires.",
+        "2018-12-01",
+    )
+    assert chat.status == "occurred"
+    face = only(
+        "Donald Trump and Kim Jong Un came face to face at Panmunjom on Sunday.", "2019-07-01"
+    )
+    assert (face.mode, face.date) == ("meeting", "2019-06-30")
+
+
+def test_the_subject_of_due_to_meet_is_a_participant() -> None:
+    m = only("Joe Biden and Vladimir Putin are due to meet in Geneva next week.", "2021-06-10")
+    assert m.status == "planned"
+    assert names(m) == {"Joe Biden", "Vladimir Putin"}
+
+
+def test_a_summit_that_is_only_the_venue_of_a_planned_meeting_adds_nothing() -> None:
+    ex = run(
+        "Joe Biden and Xi Jinping are expected to meet at the G20 summit in Bali next week.",
+        "2022-11-08",
+    )
+    assert [m.status for m in ex.mentions] == ["planned"]
+
+
+def test_not_spoken_since_with_a_bare_since_is_kept() -> None:
+    ex = run(
+        "Xi Jinping and Joe Biden met in Bali in November 2022. "
+        "The two leaders have not spoken since.",
+        "2023-02-20",
+    )
+    assert sorted(m.status for m in ex.mentions) == ["not_occurred", "occurred"]
+
+
+def test_a_journey_under_way_for_talks_is_planned() -> None:
+    m = only(
+        "Emmanuel Macron was travelling on Tuesday to Kyiv for talks with Volodymyr Zelensky.",
+        "2022-02-08",
+    )
+    assert (m.status, m.mode, m.location) == ("planned", "meeting", "Kyiv")
+
+
+def test_contacts_told_as_a_habit_are_not_one_contact() -> None:
+    ex = run("Emmanuel Macron and Vladimir Putin have spoken by phone repeatedly.", "2022-02-08")
+    assert ex.mentions == ()
+
+
+def test_calling_on_a_person_is_a_visit_and_calling_on_to_is_not() -> None:
+    m = only("Sushma Swaraj called on Nawaz Sharif in Islamabad on Wednesday.", "2015-12-10")
+    assert (m.mode, m.status, m.date) == ("meeting", "occurred", "2015-12-09")
+    urged = run("Joe Biden called on Vladimir Putin to withdraw his troops.", "2022-02-10")
+    assert urged.mentions == ()
+
+
+def test_face_to_face_on_a_day_takes_that_day() -> None:
+    m = only(
+        "Vladimir Putin and Volodymyr Zelensky came face to face for the first time on Monday.",
+        "2019-12-10",
+    )
+    assert (m.mode, m.date) == ("meeting", "2019-12-09")
+
+
+def test_an_invitation_and_a_plan_elsewhere_are_two_contacts() -> None:
+    ex = run(
+        "Trump and Putin agree to meet\n\n"
+        "The Kremlin said the call lasted 90 minutes and that Putin had invited Trump to "
+        "visit Moscow. Trump said the two men would probably first meet in Saudi Arabia.",
+        "2025-02-12",
+    )
+    pending = {(m.status, m.location) for m in ex.mentions if m.status != "occurred"}
+    assert pending == {("requested", "Moscow"), ("planned", "Saudi Arabia")}
+    assert all(m.duration_minutes is None for m in ex.mentions if m.status != "occurred")
+
+
+def test_a_dated_trip_dates_the_meetings_held_in_that_city() -> None:
+    ex = run(
+        "Olaf Scholz spent a day in Beijing last Friday. "
+        "Olaf Scholz held talks with Xi Jinping at the Great Hall of the People.",
+        "2022-11-07",
+    )
+    talks = [m for m in ex.mentions if m.status == "occurred"]
+    assert [(m.location, m.date) for m in talks] == [("Beijing", "2022-11-04")]
+
+
+def test_a_trip_elsewhere_dates_nothing() -> None:
+    ex = run(
+        "Olaf Scholz spent a day in Paris last Friday. "
+        "Olaf Scholz held talks with Xi Jinping at the Great Hall of the People.",
+        "2022-11-07",
+    )
+    assert [m.date for m in ex.mentions] == [None]
+
+
+def test_then_follows_the_last_contact_held_not_a_plan() -> None:
+    ex = run(
+        "Donald Trump held a phone call with Vladimir Putin on Wednesday. Trump said the two "
+        "men would meet in Saudi Arabia. Trump said he then called Volodymyr Zelensky.",
+        "2025-02-13",
+    )
+    zelensky = [m for m in ex.mentions if "Volodymyr Zelensky" in names(m)]
+    assert [m.date for m in zelensky] == ["2025-02-12"]
+
+
+def test_a_refusal_of_something_else_does_not_decline_the_meeting() -> None:
+    m = only("Ali Khamenei received Shinzo Abe but refused to accept the letter.", "2019-06-14")
+    assert (m.status, m.mode) == ("occurred", "meeting")
+
+
+def test_an_invitation_outside_a_when_clause_does_not_initiate_its_call() -> None:
+    ex = run(
+        "Vladimir Putin invited Xi Jinping to Moscow when the two held a video call on "
+        "December 30.",
+        "2023-03-20",
+    )
+    calls = [m for m in ex.mentions if m.mode == "video"]
+    assert calls and calls[0].initiator is None and calls[0].date == "2022-12-30"
+
+
+def test_wanting_to_meet_is_a_request() -> None:
+    m = only("Fumio Kishida said he wanted to meet Kim Jong Un soon.", "2024-03-27")
+    assert m.status == "requested"
+
+
+def test_no_one_has_met_since_is_a_gap_claim_only() -> None:
+    ex = run(
+        "The last time the leaders of Japan and North Korea met was in May 2004. "
+        "No Japanese prime minister has met a North Korean leader since.",
+        "2024-03-27",
+    )
+    assert not [m for m in ex.mentions if m.status == "occurred" and m.date is None]
+    assert ("none_since", "2004-05") in {(g.type, g.since) for g in ex.gap_claims}
+
+
+def test_spending_the_evening_with_a_counterpart_is_a_meeting_on_the_main_clause_day() -> None:
+    m = only(
+        "Narendra Modi made a stop in Lahore yesterday, spending the evening with Nawaz Sharif.",
+        "2015-12-26",
+    )
+    assert (m.mode, m.status, m.date) == ("meeting", "occurred", "2015-12-25")
+
+
+def test_a_surname_named_in_an_unparsed_sentence_is_remembered() -> None:
+    ex = run(
+        "Nawaz Sharif turned 66 on Friday. Narendra Modi telephoned Sharif on Friday.",
+        "2015-12-26",
+    )
+    assert [names(m) for m in ex.mentions] == [{"Narendra Modi", "Nawaz Sharif"}]
+
+
+def test_an_accepted_invitation_is_a_plan() -> None:
+    ex = run(
+        "King Salman sent a letter to Ebrahim Raisi inviting him to visit Riyadh. "
+        "Tehran said Raisi welcomed the invitation.",
+        "2023-04-06",
+    )
+    visits = [m for m in ex.mentions if m.mode == "meeting"]
+    assert [(m.status, m.location) for m in visits] == [("planned", "Riyadh")]
+
+
+def test_received_by_a_host_with_honours_is_a_meeting_dated_by_its_conjunct() -> None:
+    m = only(
+        "Isaac Herzog visited Ankara in March 2022 and was received by Recep Tayyip Erdogan "
+        "with full military honours.",
+        "2023-09-20",
+    )
+    assert names(m) == {"Isaac Herzog", "Recep Tayyip Erdogan"}
+    assert (m.mode, m.date) == ("meeting", "2022-03")
+
+
+def test_a_contact_noun_in_apposition_restates_the_contact() -> None:
+    m = only(
+        "On Wednesday Benjamin Netanyahu is to meet Joe Biden, their first meeting this year.",
+        "2023-09-20",
+    )
+    assert (m.status, names(m)) == ("planned", {"Benjamin Netanyahu", "Joe Biden"})
+
+
+def test_days_later_counts_from_the_date_before_it() -> None:
+    ex = run(
+        "On December 6, Ajit Doval held talks with Nasser Khan Janjua in Bangkok, and three "
+        "days later Sushma Swaraj called on Nawaz Sharif in Islamabad.",
+        "2015-12-26",
+    )
+    dates = {frozenset(names(m)): m.date for m in ex.mentions}
+    assert dates[frozenset({"Sushma Swaraj", "Nawaz Sharif"})] == "2015-12-09"
+    assert dates[frozenset({"Ajit Doval", "Nasser Khan Janjua"})] == "2015-12-06"
+
+
+def test_the_host_and_guests_of_a_summit_take_part_in_it() -> None:
+    ex = run(
+        "Vladimir Putin and Volodymyr Zelensky met on Monday at a summit in Paris hosted by "
+        "Emmanuel Macron and attended by Angela Merkel.",
+        "2019-12-10",
+    )
+    assert [names(m) for m in ex.mentions] == [
+        {"Vladimir Putin", "Volodymyr Zelensky", "Emmanuel Macron", "Angela Merkel"}
+    ]
+
+
+def test_briefing_a_foreign_leader_is_a_contact() -> None:
+    m = only(
+        "Emmanuel Macron is due in Berlin on Tuesday to brief Chancellor Olaf Scholz.",
+        "2022-02-07",
+    )
+    assert (m.status, m.mode, names(m)) == (
+        "planned",
+        "meeting",
+        {"Emmanuel Macron", "Olaf Scholz"},
+    )
+
+
+def test_the_length_of_the_call_told_beside_another_contact_goes_to_the_call() -> None:
+    ex = run(
+        "Donald Trump held a phone call with Vladimir Putin on Wednesday. The Kremlin said the "
+        "conversation lasted 90 minutes and that Putin had invited Trump to visit Moscow.",
+        "2025-02-12",
+    )
+    lengths = {(m.mode, m.status): m.duration_minutes for m in ex.mentions}
+    assert lengths == {("phone", "occurred"): 90, ("meeting", "requested"): None}
+
+
+def test_declining_to_comment_is_no_refusal_of_the_request() -> None:
+    ex = run(
+        "Lloyd Austin asked for a call with Wei Fenghe on Saturday. He declined to comment.",
+        "2023-02-06",
+    )
+    assert [m.status for m in ex.mentions] == ["requested"]

@@ -127,3 +127,18 @@ def test_any_text_extracts_without_error_and_with_true_evidence(text: str) -> No
         assert len({p.country for p in m.participants}) >= 2
         for e in m.evidence:
             assert doc.body[e.start : e.end] == e.text
+
+
+def test_a_merged_contact_keeps_the_city_over_its_country() -> None:
+    from dataclasses import replace
+
+    from readouts.extract.mentions import merge
+    from readouts.records import Mention
+
+    base = Mention(doc_id="d", participants=(), mode="meeting", status="occurred")
+    assert merge(replace(base, location="Japan"), replace(base, location="Kyoto")).location == (
+        "Kyoto"
+    )
+    assert merge(replace(base, location="Kyoto"), replace(base, location="Japan")).location == (
+        "Kyoto"
+    )

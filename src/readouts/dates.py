@@ -84,6 +84,14 @@ def _future_before(text: str, start: int) -> bool:
     """Return whether future wording precedes a date in its sentence (not "said on ...")."""
     before = text[max(0, start - 120) : start]
     before = re.split(r"[.;!?]\s", before)[-1]
+    # A past subordinate clause has its own tense: "invited Xi when the two held a call on ...".
+    past_clause = re.search(
+        r"\b(?:when|after|where|since)\s+[^,]*?\b(?:had|held|met|was|were|spoke|\w+ed)\b[^,]*$",
+        before,
+        re.I,
+    )
+    if past_clause:
+        before = before[past_clause.start() :]
     return bool(FUTURE.search(before)) and not _REPORTED.search(before[-40:])
 
 

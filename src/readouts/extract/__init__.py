@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from readouts.dates import infer_published, resolve_date
-from readouts.extract import lexicon as lx
 from readouts.extract import sentence as sn
 from readouts.extract.attributes import duration_minutes, initiator, location, topics
 from readouts.extract.contacts import Candidate, find_candidates
-from readouts.extract.document import FOLLOW_UP, drop_superseded, follow_up, settle_gaps
+from readouts.extract.document import drop_superseded, follow_up, refusal, settle_gaps
+from readouts.extract.firstpass import first_pass, headline_last, remember_name, remember_surnames
 from readouts.extract.gaps import find_gap_claims
 from readouts.extract.mentions import assemble, compatible, inherit_dates, same_people
-from readouts.extract.nlp import blank, load_model, sentences
+from readouts.extract.nlp import load_model
 from readouts.extract.participants import Context, find_refs
-from readouts.extract.registry import matchers
 from readouts.extract.resolution import resolve
+from readouts.extract.trips import date_by_trips, find_trip
 from readouts.records import Document, Evidence, Extraction, GapClaim, Mention
 
 # Bump whenever extraction output may change: stored documents are re-extracted.
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "24"
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def extract_document(doc: Document) -> Extraction:
         published = infer_published(doc)
         inferred = published is not None
     body = doc.body
-    first = _first_pass(body)
+    first = first_pass(body)
     spans = [(s, e, i) for s, e, i, candidate, _ in first if candidate]
     if not spans:
         return Extraction(doc.id, published=published, published_inferred=inferred)
@@ -57,7 +58,10 @@ def extract_document(doc: Document) -> Extraction:
     parsed = dict(zip((i for _, _, i in spans), nlp.pipe(texts), strict=True))
     for start, end, index, _, named in first:
         if index not in parsed:
-            _remember_name(ctx, named, published)
+            remember_name(ctx, named, published)
+            remember_surnames(ctx, body[start:end])
+            if found and index - last_at <= 1:
+                refusal(found, body[start:end], start)
             continue
         text = body[start:end]
         ctx.recent = index - last_at <= 1
@@ -73,8 +77,12 @@ def extract_document(doc: Document) -> Extraction:
             last_at = index
         elif found and index - last_at <= FOLLOW_UP_WINDOW:
             follow_up(found, text, start, published)
+            if index - last_at <= 1:
+                refusal(found, text, start)
     found = [m for m in found if not _past(m, past_plans) or not _realised(m, found)]
-    mentions = inherit_dates(drop_superseded(assemble(found), published))
+    mentions = inherit_dates(drop_superseded(assemble(headline_last(found, first)), published))
+    trips = [find_trip(body[s:e], named, published) for s, e, _, _, named in first]
+    mentions = date_by_trips(mentions, [t for t in trips if t is not None])
     return Extraction(
         doc.id,
         mentions=tuple(mentions),
@@ -104,51 +112,19 @@ def _sentence(
     cands = find_candidates(sd, refs, ctx, on)
     shared = len({frozenset(p.key for p in c.participants) for c in cands}) <= 1
     for c in cands:
-        one = _mention(doc_id, c, text, masked, start, published, found, shared)
+        others = [o.trigger for o in cands]
+        one = _mention(doc_id, c, text, masked, start, published, found + mentions, shared, others)
         if c.past_plan:
             past_plans.add(start)
         mentions.extend(_occasions(one, c, text, published) if c.occasions else [one])
     mentions = assemble(mentions)
+    if mentions and found:
+        _unnamed_follow_up(sd, cands, found, text, start, published)
     if sn.GAP_CUE.search(text):
-        gaps.extend(_gap_claims(doc_id, text, start, published, mentions, ctx))
+        then = _then(found, gaps)
+        gaps.extend(_gap_claims(doc_id, text, start, published, mentions, ctx, then))
     _remember(ctx, sd, refs, mentions, on)
     return mentions
-
-
-def _first_pass(body: str) -> list[tuple[int, int, int, bool, tuple[str, ...]]]:
-    """Return each sentence's (start, end, index, worth parsing, first person named).
-
-    A sentence is worth parsing when it has a trigger word and an actor word (or a
-    plural reference, or "the call" for follow-up facts).
-    """
-    nlp = blank()
-    ms = matchers(nlp)
-    out = []
-    for index, (s, e) in enumerate(sentences(body)):
-        text = body[s:e]
-        tokens = nlp.make_doc(text)
-        names = ms["names"](tokens)
-        first = (
-            tokens.vocab.strings[min(names, key=lambda m: m[1])[0]][2:].split("|") if names else []
-        )
-        trigger = any(t.lower_ in lx.TRIGGER_WORDS for t in tokens) and len(text) <= 1500
-        actor = bool(names) or any(ms[k](tokens) for k in ("countries", "titles", "places"))
-        # A capitalised word inside the sentence may be a surname named before ("Wang").
-        actor = actor or any(t.is_title for t in tokens[1:])
-        plural = lx.PLURAL_REF.search(text) or text.startswith("They ")
-        wanted = trigger and (actor or bool(plural or FOLLOW_UP.search(text)))
-        out.append((s, e, index, wanted, tuple(first)))
-    return out
-
-
-def _remember_name(ctx: Context, pids: tuple[str, ...], published: str | None) -> None:
-    """Take the first person a sentence names as its likely subject, for later pronouns."""
-    from readouts.extract.registry import lexicon
-    from readouts.extract.resolution import from_person
-
-    people = [p for p in (lexicon().person(pid) for pid in pids) if p is not None]
-    if people:
-        ctx.last_person = from_person(people[0].name, people[0], published, None)
 
 
 def _mention(
@@ -160,6 +136,7 @@ def _mention(
     published: str | None,
     earlier: list[Mention],
     shared: bool = True,
+    others: Sequence[Any] = (),
 ) -> Mention:
     """Build a mention for one candidate: date on the trigger, attributes from the sentence."""
     t = c.trigger
@@ -175,6 +152,9 @@ def _mention(
         if date is None and frame and c.status == "occurred":
             # "urged restraint on Friday after meeting X": the same day, within the tolerance.
             date = resolve_date(frame, published, anchor_start=t.idx)
+        participle = sn.participle_head(use, t)
+        if date is None and participle and c.status == "occurred":
+            date = resolve_date(participle, published, anchor_start=t.idx)
         report = sn.report_clause(use, t)
         if date is None and report and c.status != "planned":
             # A same-day report dates the contact by its report ("announced on Wednesday").
@@ -187,21 +167,49 @@ def _mention(
             # "summoned over the Sunday strike": in the weeks after it, so its month.
             day = resolve_date(cause, published) or sn.last_weekday(cause, published)
             date = day[:7] if day and len(day) == 10 else None
+        lag = sn.later_by(text[: t.idx])
+        if date is None and c.status == "occurred" and lag is not None:
+            # "On December 6 ... held talks, and three days later she called on Sharif".
+            days, at = lag
+            base = resolve_date(text[:at], published, future=False)
+            date = _shifted(base, days)
         if c.status in ("planned", "cancelled", "requested"):
             date = sn.ahead(date, published, text)
+    place = _location(c, sn.without_others(text, c.trigger, others))
     return Mention(
         doc_id=doc_id,
         participants=c.participants,
-        mode=c.mode,
+        # Talks held somewhere were held in person ("held talks with Lavrov in Moscow").
+        mode="meeting" if c.mode == "unspecified" and place else c.mode,
         status=c.status,
         date=date,
-        location=location(sn.own_clause(text, t)),
+        location=place,
         # With several contacts in one sentence, each takes the length its own clause states.
-        duration_minutes=duration_minutes(sn.own_clause(text, t) if not shared else text),
-        initiator=initiator(text, c.participants),
+        # A contact not (yet) held states its length in its own clause, if at all.
+        duration_minutes=duration_minutes(
+            text if shared and c.status == "occurred" else sn.own_clause(text, t)
+        ),
+        # A contact in a "when ..." clause is another event than the sentence's main one.
+        initiator=initiator(
+            sn.own_clause(text, t) if sn.in_when_clause(t) else text, c.participants
+        ),
         topics=topics(text),
         evidence=(Evidence(doc_id, start, start + len(text), text),),
     )
+
+
+def _location(c: Candidate, text: str) -> str | None:
+    """Return where a meeting took place: the place nearest its trigger in the sentence.
+
+    A held meeting reads the whole sentence ("in Warsaw, after talks with Duda": the place
+    sits outside the trigger's clause); other stages read only their own clause. A call or
+    letter has no location.
+    """
+    if c.mode in ("phone", "video", "letter"):
+        return None
+    if c.status == "occurred":
+        return location(text, anchor_start=c.trigger.idx)
+    return location(sn.own_clause(text, c.trigger))
 
 
 _OCCASION_SPLIT = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+")
@@ -240,11 +248,57 @@ def _realised(plan: Mention, found: list[Mention]) -> bool:
 def _previous_date(earlier: list[Mention], c: Candidate) -> str | None:
     """Return the date of the last contact reported before, which ``c`` follows ("then")."""
     ids = {p.person_id for p in c.participants if p.person_id}
-    last = next((m for m in reversed(earlier) if ids & {p.person_id for p in m.participants}), None)
+    # A held contact follows the last one held ("then called Zelensky"), not a plan.
+    last = next(
+        (
+            m
+            for m in reversed(earlier)
+            if ids & {p.person_id for p in m.participants}
+            and (c.status != "occurred" or m.status == "occurred")
+        ),
+        None,
+    )
     if last is None or last.date:
         return last.date if last else None
     dated = [m.date for m in earlier if m.date and compatible(replace(m, date=None), last)]
     return max(dated) if dated else None
+
+
+def _unnamed_follow_up(
+    sd: Any, cands: list[Candidate], found: list[Mention], text: str, start: int, pub: str | None
+) -> None:
+    """Add what "the conversation lasted an hour and a half and ..." says to the contact
+    reported before, when the sentence's other clauses state another contact."""
+    from readouts.extract.status import is_trigger, mode_of
+
+    used = {c.trigger.i for c in cands}
+    for tok in sd:
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in tok.children)
+        if tok.pos_ == "NOUN" and definite and tok.i not in used and is_trigger(tok):
+            mode = mode_of(tok)
+            if any(m.status == "occurred" and mode in (m.mode, "unspecified") for m in found):
+                follow_up(found, sn.own_clause(text, tok), start, pub, text)
+            return
+
+
+def _shifted(base: str | None, days: int) -> str | None:
+    """Return the day ``days`` after ``base`` (a month or year stays as it is)."""
+    from datetime import date, timedelta
+
+    if base is None or len(base) != 10:
+        return base
+    return (date.fromisoformat(base) + timedelta(days=days)).isoformat()
+
+
+def _then(found: list[Mention], gaps: list[GapClaim]) -> str | None:
+    """Return the date of the last contact told as held: what a bare "since" refers to.
+
+    A held contact is a dated occurred mention, or the earlier contact of a "the last time
+    they met was in May 2004" claim.
+    """
+    told = [(m.evidence[0].start, m.date) for m in found if m.date and m.status == "occurred"]
+    told += [(g.evidence[0].start, g.since) for g in gaps if g.type == "last_was" and g.since]
+    return max(told)[1] if told else None
 
 
 def _gap_claims(
@@ -254,12 +308,17 @@ def _gap_claims(
     published: str | None,
     mentions: list[Mention],
     ctx: Context,
+    then: str | None = None,
 ) -> list[GapClaim]:
-    """Return the sentence's gap claims, about the contact its main clause states."""
+    """Return the sentence's gap claims, about the contact its main clause states.
+
+    ``then`` is the date of the last dated contact reported before: a bare "since" refers
+    to it ("The two leaders have not spoken since.").
+    """
     main = mentions[0] if mentions else None
     people = main.participants if main else ctx.last_participants
     mode = main.mode if main else "unspecified"
-    return find_gap_claims(text, start, doc_id, people, published, mode)
+    return find_gap_claims(text, start, doc_id, people, published, mode, then=then)
 
 
 def _remember(ctx: Context, sd: Any, refs: list[Any], mentions: list[Mention], on: Any) -> None:

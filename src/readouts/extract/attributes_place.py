@@ -30,6 +30,11 @@ _VENUE = re.compile(
     r"[Mm]ansion|[Ee]state|[Cc]omplex|[Cc]osmodrome|[Rr]esort|Pavilion))"
     r"(?:,?\s+(?:in\s+)?(?P<city>" + _CAP + r"))?"
 )
+# "in Tokyo's Ginza district": the city is the location (a state's: "Finland's Rovaniemi").
+_DISTRICT = re.compile(
+    r"\b(?:[Ii]n|[Aa]t)\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[A-Z][\w-]+\s+){1,2}"
+    r"(?:district|neighbou?rhood|quarter|area|suburb|borough)\b"
+)
 _ADJ_EVENT = re.compile(
     r"\b(?:the|a|an|their|his|her)\s+(?P<place>" + _CAP + r")\s+(?:summit|talks|meeting|"
     r"meetings|negotiations|round|conference|encounter)\b"
@@ -135,6 +140,9 @@ def location(
     for m in _VENUE.finditer(text):
         if m["city"] and ok(m["city"]):
             add(m.start(), 0, f"{m['venue']}, {m['city']}")
+    for m in _DISTRICT.finditer(text):
+        if m["place"] not in STATE_NAMES and _meeting_context(text, m.start(), m.end()):
+            add(m.start(), 0, m["place"])
     for rank, pattern in enumerate((_IN_PLACE, _TRAVEL, _ADJ_EVENT), 1):
         for m in pattern.finditer(text):
             if pattern is _IN_PLACE and not _meeting_context(text, m.start(), m.end()):

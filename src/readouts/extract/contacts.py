@@ -7,10 +7,8 @@ from typing import Any
 
 from readouts.extract import lexicon as lx
 from readouts.extract.participants import Context, Ref
-from readouts.extract.registry import lexicon
-from readouts.extract.resolution import from_person
-from readouts.extract.sides import participants, split
-from readouts.extract.status import is_trigger, mode_of, status_of
+from readouts.extract.sides import host_of_visit, hosts_of, occasion_of, participants, split
+from readouts.extract.status import courtesy_call, is_trigger, mode_of, status_of
 from readouts.records import Participant
 
 _CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"})
@@ -87,7 +85,11 @@ def _clause(g: Any, t: Any) -> set[int]:
     # Subjects shared with a governing verb: "agreed to meet", "met X and spoke with Y".
     cur = g
     while not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
-        purpose = cur.dep_ == "advcl" and any(c.lower_ == "to" for c in cur.children)
+        # "travelled to Washington to meet Biden"; "made a stop, spending the evening with"
+        purpose = cur.dep_ == "advcl" and (
+            any(c.lower_ == "to" for c in cur.children)
+            or (cur.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cur.children))
+        )
         if (cur.dep_ in ("xcomp", "conj") or purpose) and cur.head.pos_ in ("VERB", "AUX"):
             # "travelled to Washington to meet Biden": the traveller meets him.
             control = cur.dep_ == "xcomp"
@@ -97,6 +99,11 @@ def _clause(g: Any, t: Any) -> set[int]:
                 if c.dep_ in ("nsubj", "nsubjpass", "agent") or (control and c.dep_ == "dobj"):
                     out |= {x.i for x in c.subtree}
             continue
+        if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.dep_ == "acomp":
+            # "the two leaders are due to meet", "is ready to visit": the copula's subject.
+            cur = cur.head.head
+            out |= _nsubj(cur)
+            break
         outer = cur.head.head
         if cur.dep_ == "pcomp" and outer.pos_ in ("VERB", "AUX") and outer.i != cur.head.i:
             # "Scholz spoke to reporters after meeting Biden": the subject of the outer verb.
@@ -156,7 +163,8 @@ def _args(t: Any) -> set[int]:
     g = governing_verb(t)
     if g is None or g.i == t.i:
         return _clause(t, t) if t.pos_ in ("VERB", "AUX") else own | _poss(t)
-    if g.lemma_.lower() in _CARRIERS or is_trigger(g):
+    # "came face to face", "met face to face": the adverbial contact takes the verb's clause.
+    if g.lemma_.lower() in _CARRIERS or is_trigger(g) or t.lower_ == "face":
         return _clause(g, t)
     return own | _poss(t)
 
@@ -171,6 +179,7 @@ def _topics(t: Any) -> set[int]:
             c.dep_ == "prep"
             and c.lower_ in _TOPIC_PREPS
             and (c.head.i == t.i or c.lower_ in ("according", "per"))
+            and not (c.lower_ == "on" and courtesy_call(t))  # "called on Sharif": a visit
         )
         if topical or (c.dep_ == "dobj" and t.lemma_.lower() == "discuss"):
             out |= {x.i for x in c.subtree}
@@ -187,11 +196,16 @@ def find_candidates(sd: Any, refs: list[Ref], ctx: Context, on: str | None) -> l
     for t in sd:
         if not is_trigger(t) or _conditional(t):
             continue
+        if t.dep_ == "appos" and any(is_trigger(a) for a in t.ancestors):
+            continue  # "he is to meet Biden, their first meeting since ...": the same contact
         listed = _counted(t) and ":" in sd[t.i :].text
         if _counted(t) and not listed:
             continue
         args = arg_tokens(t)
         inside = [r for r in refs if r.tokens & args and not _mere_possessor(sd, r)]
+        hosts = hosts_of(t)
+        if hosts and any(not r.tokens & hosts for r in inside):
+            inside += [r for r in refs if r.tokens & hosts and r not in inside]
         people = participants(inside, refs, ctx, on)
         if _only_companions(t, inside):
             # "informed that a meeting with A and B will take place": the speaker meets them.
@@ -209,7 +223,7 @@ def find_candidates(sd: Any, refs: list[Ref], ctx: Context, on: str | None) -> l
             # Those who only report it (spokespeople, aides) are no side of it.
             people = tuple(p for p in people if p.office not in _REPORTERS)
         if len({p.country for p in people if p.country}) == 1:
-            people = people + _host(t, people, on)
+            people = people + host_of_visit(t, people, on)
         if len({p.country for p in people if p.country}) < 2:
             continue
         if _addressee_elsewhere(t, refs):
@@ -219,28 +233,13 @@ def find_candidates(sd: Any, refs: list[Ref], ctx: Context, on: str | None) -> l
         mode, status = mode_of(t), status_of(t)
         if status == "none":
             continue
+        host = occasion_of(t)
+        if host is not None and status_of(host) != status:
+            continue  # "are due to meet at the summit": the summit is the planned meeting's venue
         for group in split(people, mode):
             past = status == "planned" and _past_plan(t)
             out.append(Candidate(t, group, mode, status, occasions=listed, past_plan=past))
     return out
-
-
-def _host(t: Any, people: tuple[Participant, ...], on: str | None) -> tuple[Participant, ...]:
-    """Return the host of a state or official visit to a country ("a state visit to Russia")."""
-    if t.lemma_.lower() != "visit" or not any(
-        c.lower_ in ("state", "official") for c in t.children if c.dep_ in ("amod", "compound")
-    ):
-        return ()
-    lex = lexicon()
-    for c in t.children:
-        if c.dep_ == "prep" and c.lower_ == "to":
-            for x in c.children:
-                code = lex.country(x.text)
-                if code and code not in {p.country for p in people}:
-                    holder = lex.holder(code, "head_of_state", on)
-                    if holder is not None:
-                        return (from_person(x.text, holder, on, "head_of_state"),)
-    return ()
 
 
 def _only_companions(t: Any, inside: list[Ref]) -> bool:
@@ -327,6 +326,9 @@ def _addressee_elsewhere(t: Any, refs: list[Ref]) -> bool:
     if t.pos_ != "VERB":
         return False
     covered = set().union(*(r.tokens for r in refs)) if refs else set()
+    named = [c for c in t.children if c.dep_ in ("dobj", "agent", "dative")]
+    if any({x.i for x in c.subtree} & covered for c in named):
+        return False  # "was received by Erdogan with full honours": the honours are no one
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in ("to", "with"):
             objs = [x for x in c.children if x.dep_ == "pobj"]

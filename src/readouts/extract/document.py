@@ -18,6 +18,7 @@ FOLLOW_UP = re.compile(
     r"(?:call|conversation|talks|meeting|summit|discussion|dialogue|contact|letter|message)\b",
     re.I,
 )
+_OTHER_EVENT = re.compile(r"\b(?:after|before|since|when|following|until|ahead of)\b", re.I)
 _MODE_WORDS = (
     ("video", "video"),
     ("phone", "phone"),
@@ -48,7 +49,10 @@ def _later(o: Mention, people: tuple, since: str) -> bool:
 
 def _superseded(g: GapClaim, mentions: list[Mention]) -> bool:
     """Return whether the document reports a contact after the claim's "since"."""
-    return any(_later(o, g.participants, g.since or "") for o in mentions)
+    return any(
+        _later(o, g.participants, g.since or "") and g.mode in ("unspecified", o.mode)
+        for o in mentions
+    )
 
 
 def drop_superseded(mentions: list[Mention], published: str | None) -> list[Mention]:
@@ -57,7 +61,12 @@ def drop_superseded(mentions: list[Mention], published: str | None) -> list[Ment
     for m in mentions:
         if m.status == "not_occurred" and any("since" in e.text for e in m.evidence):
             since = _since(m, published)
-            if any(_later(o, m.participants, since) for o in mentions if o is not m):
+            if not since:
+                out.append(m)  # a bare "since": its date is the contact told before, not later
+                continue
+            # "have not met in person since June" stands after a later phone call.
+            later = [o for o in mentions if o is not m and _later(o, m.participants, since)]
+            if any(m.mode in ("unspecified", o.mode) for o in later):
                 continue
         out.append(m)
     return out
@@ -87,8 +96,13 @@ def settle_gaps(gaps: list[GapClaim], mentions: list[Mention]) -> list[GapClaim]
     return out
 
 
-def follow_up(found: list[Mention], text: str, start: int, published: str | None) -> None:
-    """Add what a sentence about "the call" says (length, medium, initiator) to its contact."""
+def follow_up(
+    found: list[Mention], text: str, start: int, published: str | None, full: str | None = None
+) -> None:
+    """Add what a sentence about "the call" says (length, medium, initiator) to its contact.
+
+    ``text`` may be one clause of the sentence ``full`` (blanked elsewhere, same offsets).
+    """
     match = FOLLOW_UP.search(text)
     if not match:
         return
@@ -105,7 +119,12 @@ def follow_up(found: list[Mention], text: str, start: int, published: str | None
         changed = replace(changed, duration_minutes=minutes)
     if m.mode == "unspecified" and mode:
         changed = replace(changed, mode=mode)
-    day = resolve_date(text, published, anchor_start=match.start())
+    # "The summit followed months of work after the balloon was shot down in February":
+    # a date past "after / since / when" is another event's.
+    other = _OTHER_EVENT.search(text, match.end())
+    day = resolve_date(
+        text[: other.start()] if other else text, published, anchor_start=match.start()
+    )
     if m.status in ("planned", "cancelled", "requested"):
         day = ahead(day, published, text)
     definite = low.split()[0] in ("the", "that", "this")
@@ -117,5 +136,38 @@ def follow_up(found: list[Mention], text: str, start: int, published: str | None
     if side and not m.initiator:
         changed = replace(changed, initiator=side)
     if changed is not m:
-        evidence = Evidence(m.doc_id, start, start + len(text), text)
+        said = full or text
+        evidence = Evidence(m.doc_id, start, start + len(said), said)
         found[pick] = replace(changed, evidence=(*m.evidence, evidence))
+
+
+# "The Chinese side said no.": a refusal of the request just reported, naming no contact.
+REFUSAL = re.compile(
+    r"^\W*(?:but\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:side|government|ministry|Kremlin|"
+    r"leadership|[Hh]e|[Ss]he|[Tt]hey|Beijing|Moscow|Washington|Kyiv|Tehran|Pyongyang)\s+"
+    r"(?:(?:has|have|had|quickly|flatly)\s+)*(?:said\s+no|(?:declined|refused|rejected)"
+    r"(?!\s+to\b)|turned\s+(?:it|this|the\s+request|the\s+offer)\s+down)\b",
+)
+
+
+# "Raisi welcomed the invitation": an accepted request is a plan.
+ACCEPTANCE = re.compile(
+    r"\b(?:accepted|welcomed|took\s+up)\s+(?:the|an|this|that|his|her|their)\s+"
+    r"(?:invitation|offer|proposal)\b",
+    re.I,
+)
+
+
+def refusal(found: list[Mention], text: str, start: int) -> None:
+    """Settle the request just reported when the next sentence refuses or accepts it."""
+    if not found or found[-1].status != "requested":
+        return
+    if REFUSAL.search(text):
+        status = "declined"
+    elif ACCEPTANCE.search(text):
+        status = "planned"
+    else:
+        return
+    m = found[-1]
+    evidence = Evidence(m.doc_id, start, start + len(text), text)
+    found[-1] = replace(m, status=status, evidence=(*m.evidence, evidence))

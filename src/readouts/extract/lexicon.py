@@ -39,6 +39,9 @@ TRIGGERS: dict[str, str] = {
     "talk": "unspecified",
     "talks": "unspecified",
     "conversation": "unspecified",
+    "chat": "unspecified",
+    "spend": "meeting",
+    "brief": "unspecified",
     "discuss": "unspecified",
     "discussion": "unspecified",
     "contact": "unspecified",
@@ -51,7 +54,8 @@ TRIGGERS: dict[str, str] = {
 # Surface words the cheap first pass looks for (inflections of the trigger lemmas).
 TRIGGER_WORDS = _words(
     """
-    face conference telegram greetings congratulations condolences sat sit sits
+    chat chats chatted face conference telegram greetings congratulations condolences sat sit sits
+    spend spends spending spent brief briefs briefed briefing
     call called calling calls communicate communicated conferred contact contacted
     contacts conversation conversations dialogue discuss discussed discusses discussing
     discussion discussions face-to-face host hosted hosting hosts joined letter letters
@@ -106,7 +110,7 @@ DECLINE = _words(
 REQUEST = _words(
     """
     ask attempt available invitation invite offer proposal propose readiness request
-    ready seek suggest try urge willing
+    ready seek suggest try urge want willing
     """
 )
 # Cues of an unanswered request ("is ignoring calls from").

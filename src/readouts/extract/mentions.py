@@ -54,7 +54,22 @@ def compatible(a: Mention, b: Mention) -> bool:
         return False
     if a.mode != b.mode and "unspecified" not in (a.mode, b.mode):
         return False
+    if not places_agree(a.location, b.location):
+        return False  # met in Tokyo, talks in Phnom Penh: two meetings
     return dates_agree(a.date, b.date) and same_people(a.participants, b.participants)
+
+
+def places_agree(a: str | None, b: str | None) -> bool:
+    """Return whether two locations may be one place (a country holds any city we name)."""
+    if not a or not b or a in b or b in a:
+        return True
+    from readouts.extract.attributes_words import COUNTRY_WORDS, STATE_NAMES
+
+    if a in STATE_NAMES or b in STATE_NAMES:
+        # Saudi Arabia holds Riyadh, not Moscow (capitals are the cities we can place).
+        ca, cb = COUNTRY_WORDS.get(a), COUNTRY_WORDS.get(b)
+        return not (ca and cb and ca != cb)
+    return False
 
 
 def merge(a: Mention, b: Mention) -> Mention:
@@ -77,12 +92,21 @@ def merge(a: Mention, b: Mention) -> Mention:
         participants=tuple(people),
         mode=a.mode if a.mode != "unspecified" else b.mode,
         date=_more_precise(a.date, b.date),
-        location=a.location or b.location,
+        location=_finer_place(a.location, b.location),
         duration_minutes=a.duration_minutes or b.duration_minutes,
         initiator=a.initiator or b.initiator,
         topics=tuple(dict.fromkeys((*a.topics, *b.topics))),
         evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
     )
+
+
+def _finer_place(a: str | None, b: str | None) -> str | None:
+    """Return the more precise of two agreeing locations (a city over its country)."""
+    from readouts.extract.attributes_words import STATE_NAMES
+
+    if a and b and a in STATE_NAMES and b not in STATE_NAMES:
+        return b
+    return a or b
 
 
 def _same(p: Participant, q: Participant) -> bool:
@@ -114,6 +138,8 @@ def inherit_dates(mentions: list[Mention]) -> list[Mention]:
                 if o is m or o.date is None or o.status != m.status:
                     continue
                 if o.mode != m.mode and "unspecified" not in (o.mode, m.mode):
+                    continue
+                if not places_agree(o.location, m.location):
                     continue
                 oids = {p.person_id for p in o.participants if p.person_id}
                 nested = bool(ids and oids) and (ids <= oids or oids <= ids)

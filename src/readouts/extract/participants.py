@@ -209,6 +209,14 @@ def _word_refs(sd: Any, country_at: dict[int, tuple[int, str]], taken: set[int])
             refs.append(Ref(t.i, t.i + 1, "pronoun", t.text))
         elif t.lower_ == "their" and t.dep_ == "poss" and is_trigger(t.head):
             refs.append(Ref(t.i, t.i + 1, "plural", t.text))  # "their planned summit"
+        elif (
+            t.lower_ in ("two", "three", "four")
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and t.i > 0
+            and t.doc[t.i - 1].lower_ == "the"
+        ):
+            # "when the two held a video call": a bare numeral subject names those met.
+            refs.append(Ref(t.i - 1, t.i + 1, "plural", t.doc[t.i - 1 : t.i + 1].text))
         elif t.lower_ == "they" and t.dep_ == "nsubj":
             # "They discussed Ukraine", right after a contact: its participants.
             refs.append(Ref(t.i, t.i + 1, "plural", t.text))

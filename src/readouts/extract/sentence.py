@@ -10,7 +10,11 @@ from readouts.extract import lexicon as lx
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # "Since" phrases in these sentences date an earlier contact ("first call since May").
 GAP_SENTENCE = re.compile(r"\b(?:first|not|n't|never|no|nothing)\b.*\bsince\b", re.I)
-GAP_CUE = re.compile(r"\b(?:since|first|last|until now|as of yet|months? after)\b", re.I)
+GAP_CUE = re.compile(
+    r"\b(?:since|first|last|until now|as of yet|months? after|"
+    r"hiatus|freeze|lull|pause|gap|break|silence)\b",
+    re.I,
+)
 
 
 def sentence_case(text: str, nlp: Any) -> str:
@@ -46,18 +50,50 @@ def _nested(g: Any, t: Any) -> set[int]:
 
     out: set[int] = set()
     for tok in g.subtree:
-        if tok.i != t.i and tok.pos_ == "NOUN" and is_trigger(tok) and t not in tok.subtree:
+        if (
+            tok.i != t.i
+            and tok.pos_ == "NOUN"
+            and is_trigger(tok)
+            and t not in tok.subtree
+            and not _venue_event(tok, t)
+        ):
             # "cancelled his planned June 12 summit, in a letter": June 12 is the summit's.
             out |= {x.i for x in tok.subtree}
             continue
         if tok.i == g.i or tok.dep_ not in _NESTED or tok.pos_ not in ("VERB", "AUX"):
             continue
+        if t.lower_ == "face" and t.i < tok.i <= t.i + 2:
+            continue  # "came face to face on Monday": the idiom's second "face" is no clause
         if tok.dep_ == "xcomp" and tok.head.i == g.i:
             continue  # "refused to take calls": one clause
         sub = {x.i for x in tok.subtree}
         if t.i not in sub:
             out |= sub
     return out
+
+
+_FRAME_NOUNS = frozenset({"sidelines", "sideline", "margins", "margin", "fringes", "fringe"})
+
+
+def _venue_event(tok: Any, t: Any) -> bool:
+    """Return whether contact noun ``tok`` is where the trigger ``t``'s contact took place.
+
+    "talks on the sidelines of a summit in Phnom Penh last November", "met at the summit":
+    the summit's date and place are the talks'. The frame must hang from the trigger or
+    from the verb it is the subject or object of ("Prior to the meeting in Helsinki, they met
+    during the summit": the summit frames "met", not "the meeting").
+    """
+    prep = tok.head
+    if prep.dep_ != "prep":
+        return False
+    own = {t.i}
+    if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        own.add(t.head.i)
+    if prep.head.i not in own and not (prep.lower_ == "of" and prep.head.head.head.i in own):
+        return False
+    if prep.lower_ in ("at", "during"):
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in _FRAME_NOUNS
 
 
 def _keep(text: str, doc: Any, keep: set[int]) -> str:
@@ -76,9 +112,31 @@ def in_since(text: str, offset: int) -> bool:
 
 def own_clause(text: str, t: Any) -> str:
     """Keep only the clause stating the trigger: other clauses state other events."""
+    return _keep(text, t.doc, clause_tokens(t))
+
+
+def clause_tokens(t: Any) -> set[int]:
+    """Return the indices of the tokens of the clause stating trigger ``t``."""
     top = clause_root(t)
-    keep = {x.i for x in top.subtree} - _nested(top, t)
-    return _keep(text, t.doc, keep)
+    return {x.i for x in top.subtree} - _nested(top, t)
+
+
+def without_others(text: str, t: Any, others: Any) -> str:
+    """Blank the clauses of the sentence's other contacts, which state their own facts."""
+    mine = clause_tokens(t)
+    root = clause_root(t)
+    drop: set[int] = set()
+    for o in others:
+        other = clause_root(o)
+        if o.i == t.i or _conjoined(root, other):
+            continue  # "held talks with Xi at the Great Hall and then met Li": one visit
+        drop |= clause_tokens(o) - mine
+    return _keep(text, t.doc, {tok.i for tok in t.doc} - drop)
+
+
+def _conjoined(a: Any, b: Any) -> bool:
+    """Return whether two clause roots are coordinated ("met X and then met Y")."""
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
 
 
 def clause_root(t: Any) -> Any:
@@ -97,12 +155,32 @@ def frame_clause(text: str, t: Any) -> str | None:
     """Return the clause an "after/before meeting X" frame hangs from, if any."""
     top = clause_root(t)
     prep = top if top.dep_ == "prep" else top.head
-    if prep.dep_ != "prep" or prep.lower_ not in ("after", "before", "during", "following"):
+    if t.dep_ == "pobj" and t.head.lower_ in ("at", "during"):
+        prep = t.head  # "agreed on Wednesday to ..., at a summit": the summit is the frame
+    if prep.dep_ != "prep" or prep.lower_ not in ("after", "before", "during", "following", "at"):
         return None
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    while prep.lower_ == "at" and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "VERB":
+        verb = verb.head  # "agreed on Wednesday to restore ... and to work ..., at a summit"
     keep = {x.i for x in verb.subtree} - _nested(verb, t)
+    return _keep(text, t.doc, keep)
+
+
+def participle_head(text: str, t: Any) -> str | None:
+    """Return the clause a participle or a conjunct sharing its subject hangs from ("made a
+    stop yesterday, spending the evening with Sharif": the evening is yesterday's), if any."""
+    g = clause_root(t)
+    participle = g.dep_ == "advcl" and g.tag_ == "VBG"
+    # "visited Ankara in March 2022 and was received by Erdogan": one subject, one time.
+    shared = g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")
+    if not (participle or shared) or g.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in g.children):
+        return None  # "after meeting X", "while he spoke": their own clause
+    head = g.head
+    keep = {x.i for x in head.subtree} - _nested(head, t)
     return _keep(text, t.doc, keep)
 
 
@@ -212,3 +290,23 @@ _MONTH = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
 )
+
+
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_LATER = re.compile(
+    r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)\s+"
+    r"(?:later|after\s+(?:that|the|this|his|her)\s+(?:visit|meeting|call|talks|trip|summit))\b",
+    re.I,
+)
+
+
+def later_by(text: str) -> tuple[int, int] | None:
+    """Return the days and offset of the last "three days later" ("two days after that
+    visit") in ``text``."""
+    found = list(_LATER.finditer(text))
+    if not found:
+        return None
+    m = found[-1]
+    n = m["n"].lower()
+    days = int(n) if n.isdigit() else _NUMBERS[n]
+    return days * (7 if m["unit"].lower().startswith("week") else 1), m.start()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from readouts.extract.participants import Context, Ref
 from readouts.extract.registry import lexicon
 from readouts.extract.resolution import from_person, resolve
+from readouts.extract.status import is_trigger, mode_of
 from readouts.records import Participant
 
 
@@ -149,3 +152,55 @@ def dedupe(people: list[Participant]) -> tuple[Participant, ...]:
             ]
         out.append(p)
     return tuple(out)
+
+
+def host_of_visit(
+    t: Any, people: tuple[Participant, ...], on: str | None
+) -> tuple[Participant, ...]:
+    """Return the host of a state or official visit to a country ("a state visit to Russia")."""
+    if t.lemma_.lower() != "visit" or not any(
+        c.lower_ in ("state", "official") for c in t.children if c.dep_ in ("amod", "compound")
+    ):
+        return ()
+    lex = lexicon()
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for x in c.children:
+                code = lex.country(x.text)
+                if code and code not in {p.country for p in people}:
+                    holder = lex.holder(code, "head_of_state", on)
+                    if holder is not None:
+                        return (from_person(x.text, holder, on, "head_of_state"),)
+    return ()
+
+
+def hosts_of(t: Any) -> set[int]:
+    """Return those who hosted or attended the meeting ("at a summit hosted by Macron and
+    attended by Merkel"): they took part in it."""
+    if mode_of(t) != "meeting":
+        return set()
+    from readouts.extract.sentence import clause_root
+
+    root = clause_root(t)
+    out: set[int] = set()
+    for v in root.subtree:
+        if v.lemma_.lower() not in ("host", "attend", "chair") or v.tag_ != "VBN":
+            continue
+        if v.dep_ == "acl" or (v.dep_ == "conj" and v.head.i == root.i):
+            for agent in (c for c in v.children if c.dep_ == "agent"):
+                out |= {x.i for x in agent.subtree}
+    return out
+
+
+def occasion_of(t: Any) -> Any:
+    """Return the trigger whose contact happens at contact noun ``t``, if any
+    ("are due to meet at the Quad summit", "met on the sidelines of the summit")."""
+    if t.pos_ != "NOUN" or t.dep_ != "pobj":
+        return None
+    prep = t.head
+    if prep.lower_ == "of" and prep.head.lower_ in ("sidelines", "margins", "margin"):
+        prep = prep.head.head
+    if prep.lower_ not in ("at", "during", "on", "in"):
+        return None
+    g = prep.head
+    return g if g.pos_ in ("VERB", "NOUN") and is_trigger(g) and g.i != t.i else None

@@ -14,6 +14,12 @@ _CUE_NOUNS = lx.REQUEST | lx.PLAN | lx.CANCEL | lx.TRANSPARENT | lx.HYPOTHETICAL
 _CUE_NOUNS = _CUE_NOUNS | frozenset({"request", "offer"})
 
 
+_TIME_SPENT = frozenset(
+    {"evening", "day", "morning", "afternoon", "night", "hour", "time", "weekend", "minute"}
+)
+_ASK_FOR = frozenset({"ask", "press", "push", "appeal", "lobby", "bid", "request", "petition"})
+
+
 def is_trigger(t: Any) -> bool:
     """Return whether token ``t`` names a contact (call, met, talks, letter, ...)."""
     lemma = t.lemma_.lower()
@@ -23,9 +29,29 @@ def is_trigger(t: Any) -> bool:
         # "a video conference", "a telephone conference"; not "a press conference".
         return any(c.lower_ in ("video", "telephone", "phone", "virtual") for c in t.lefts)
     if lemma not in lx.TRIGGERS and t.lower_ not in lx.TRIGGERS:
-        return t.lower_ == "face" and t.doc[t.i : t.i + 5].text.lower() == "face-to-face"
+        if t.lower_ != "face":
+            return False
+        # "face-to-face" (five tokens) or "came face to face" (three).
+        following = t.doc[t.i : t.i + 5].text.lower()
+        return following == "face-to-face" or (
+            following.startswith("face to face") and (t.i == 0 or t.doc[t.i - 1].lower_ != "to")
+        )
     if t.pos_ not in ("VERB", "NOUN", "PROPN"):
         return False
+    if lemma == "brief":
+        # "to brief Chancellor Scholz": briefing a person in office; not "a brief call".
+        return t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
+    if lemma == "spend":
+        # "spent the evening with his counterpart": time spent together is a meeting.
+        with_ = any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
+        return (
+            with_
+            and t.pos_ == "VERB"
+            and any(
+                c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in _TIME_SPENT
+                for c in t.children
+            )
+        )
     if lemma == "call":
         # "called for a ceasefire", "called on Russia", "called it a mistake" are not calls.
         if any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in t.children):
@@ -35,16 +61,33 @@ def is_trigger(t: Any) -> bool:
         # ... but "a call on October 16" is dated, not a summons.
         dated = any(x.ent_type_ in ("DATE", "TIME") for x in nxt.subtree if x.i != nxt.i)
         if urging and not dated:
-            return False
+            return courtesy_call(t)
         if t.pos_ == "NOUN" and t.head.lower_ in ("for",) and t.dep_ == "pobj":
-            return False
+            # "asked / pressed for a call" is a request; other "for a call" phrases are not.
+            return t.head.head.lemma_.lower() in _ASK_FOR
     if lemma in ("write", "join", "host", "receive", "welcome", "visit") and t.pos_ != "VERB":
         return lemma == "visit"
     return True
 
 
+def courtesy_call(t: Any) -> bool:
+    """Return whether verb ``t`` is "called on <person>", a visit ("she called on Sharif").
+
+    "called on Russia to withdraw" urges; a person named alone after "on" is visited.
+    """
+    if t.pos_ != "VERB" or t.i + 2 >= len(t.doc) or t.doc[t.i + 1].lower_ != "on":
+        return False
+    person = [x for x in t.doc[t.i + 1].children if x.dep_ == "pobj"]
+    if not person or person[0].ent_type_ != "PERSON":
+        return False
+    after = t.doc[person[0].i + 1] if person[0].i + 1 < len(t.doc) else None
+    return after is None or after.lower_ != "to"
+
+
 def mode_of(t: Any) -> str:
     """Return the mode trigger ``t`` states: its own word, or a modifier ("by phone")."""
+    if t.lemma_.lower() == "call" and courtesy_call(t):
+        return "meeting"
     own = lx.TRIGGERS.get(t.lemma_.lower(), lx.TRIGGERS.get(t.lower_, "meeting"))
     if t.lower_ == "face":
         own = "meeting"
@@ -58,7 +101,8 @@ def mode_of(t: Any) -> str:
         return "phone" if any(c.lower_ in ("telephone", "phone") for c in t.lefts) else "video"
     if own not in ("unspecified", "meeting"):
         return own
-    near = list(t.children)
+    # Clauses under the trigger state other things ("a summit both governments called ...").
+    near = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj")]
     for c in list(near):
         if c.dep_ in ("prep", "agent"):
             near.extend(c.children)
@@ -114,7 +158,9 @@ def chain(t: Any) -> list[Any]:
             lemma = head.lemma_.lower()
             if lemma == "go" and not any(c.lower_ == "ahead" for c in head.children):
                 break
-            if not (lemma in _VERB_CUES or is_trigger(head)):
+            # "turned down a request to visit": a phrasal refusal carries the contact too.
+            phrasal = lemma == "turn" and _prt(head, "down")
+            if not (lemma in _VERB_CUES or is_trigger(head) or phrasal):
                 break
             if cur.dep_ == "prep" and cur.lower_ not in lx.STATUS_PREPS:
                 break  # "cancelled the summit in a letter": the letter was sent
@@ -179,6 +225,12 @@ def status_of(t: Any) -> str:
         return "planned"  # "accepted an invitation to visit": agreed, for the future
     if any(w in lx.REQUEST or w in lx.UNANSWERED or w == "hope" for w in lemmas):
         return "requested"
+    if any(c.dep_ == "nsubj" and _det_no(c) for w in links for c in w.children):
+        return "none"  # "No Japanese prime minister has met ... since": a gap, no one contact
+    if _on_the_way(t):
+        return "planned"  # "Macron was travelling to Kyiv for talks with Zelensky"
+    if _habitual(links + [links[-1].head]):
+        return "none"  # "have spoken by telephone repeatedly": no one contact
     top = links[-1]
     bare_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and (
         top.dep_ == "ROOT" or top.head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN")
@@ -186,6 +238,33 @@ def status_of(t: Any) -> str:
     if bare_infinitive or _future(words) or any(w in lx.PLAN for w in lemmas):
         return "planned"
     return "occurred"
+
+
+_MOTION = frozenset({"travel", "head", "fly", "go", "drive", "journey", "sail"})
+
+
+def _on_the_way(t: Any) -> bool:
+    """Return whether the contact is the purpose of a journey under way ("is flying to
+    Beijing for talks", "was heading to Kyiv to meet Zelensky")."""
+    if t.dep_ == "pobj" and t.head.lower_ == "for":
+        verb = t.head.head
+    elif t.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in t.children):
+        verb = t.head
+    else:
+        return False
+    progressive = verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children
+    )
+    return progressive and verb.lemma_.lower() in _MOTION
+
+
+def _habitual(links: list[Any]) -> bool:
+    """Return whether the contact is told as a habit ("have spoken repeatedly"), not one."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in ("repeatedly", "regularly", "often", "frequently")
+        for w in links
+        for c in w.children
+    )
 
 
 _MODALS = frozenset({"could", "might", "may", "would", "should", "can"})
@@ -231,6 +310,8 @@ def _but(top: Any) -> str | None:
         return None
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+            if any(x.dep_ in ("dobj", "xcomp", "ccomp") for x in c.children):
+                return None  # "received Abe but refused to accept the message": another act
             return str(c.lemma_.lower())
     return None
 
@@ -266,6 +347,10 @@ def _future(words: list[Any]) -> bool:
             return True
         if w.dep_ == "aux" and low == "to" and w.head.dep_ == "ROOT":
             return True  # a headline's "Lavrov to meet Pompeo"
+        if w.dep_ == "aux" and low == "to" and w.head.dep_ == "xcomp":
+            gov = w.head.head
+            if gov.lemma_.lower() == "be" and not any(c.dep_ == "acomp" for c in gov.children):
+                return True  # "he is to meet Biden", "the envoys are to speak again"
     return False
 
 
@@ -278,6 +363,7 @@ def _broke_off(words: list[Any]) -> bool:
     return any(
         (w.lemma_.lower() in ("break", "cut") and _prt(w, "off"))
         or (w.lemma_.lower() == "rule" and _prt(w, "out"))
+        or (w.lemma_.lower() == "turn" and _prt(w, "down"))
         for w in words
     )
 
