@@ -17,6 +17,7 @@ from readouts.evaluate.gate import (
     METRICS,
     GateError,
     figures,
+    gold_path,
     raise_floors,
     regressions,
     sha256,
@@ -36,7 +37,7 @@ def measured(path: Path) -> dict[str, float]:
 @pytest.mark.shared
 @pytest.mark.parametrize("name", GOLD_FILES)
 def test_gold_file_is_the_one_the_floors_were_pinned_for(name: str) -> None:
-    path = SHARED / "gold" / name
+    path = gold_path(name, SHARED)
     if not path.exists():
         pytest.skip(f"../shared not found: {path}")
     assert sha256(path) == PINNED[name]["sha256"], (
@@ -48,7 +49,7 @@ def test_gold_file_is_the_one_the_floors_were_pinned_for(name: str) -> None:
 @pytest.mark.shared
 @pytest.mark.parametrize("name", GOLD_FILES)
 def test_no_figure_falls_below_its_floor(name: str) -> None:
-    path = SHARED / "gold" / name
+    path = gold_path(name, SHARED)
     if not path.exists():
         pytest.skip(f"../shared not found: {path}")
     problems = regressions(PINNED[name]["floors"], measured(path))
