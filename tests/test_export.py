@@ -117,7 +117,7 @@ def test_unknown_format_and_missing_directory(events, tmp_path):
 
 def test_meeting_places_decide_visit_third_location_and_mediation(monkeypatch):
     from ledger_fixtures import ERDOGAN, office
-    from readouts import export as module
+    from readouts import export_codes as module
 
     class FakeRegistry:
         def country_code(self, text):

@@ -10,8 +10,8 @@ helpers to compare and order them.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from dataclasses import MISSING, Field, dataclass, field, fields
+from typing import Any, Self, cast, get_args, get_origin, get_type_hints
 
 MODES = ("phone", "video", "meeting", "letter", "unspecified")
 STATUSES = ("occurred", "planned", "requested", "declined", "cancelled", "not_occurred")
@@ -29,27 +29,81 @@ ZONE_NAMES = (
 )
 
 
-def _tuple(items: Any, cls: Any) -> tuple[Any, ...]:
-    return tuple(cls.from_dict(i) if isinstance(i, dict) else i for i in (items or ()))
+@dataclass(frozen=True)
+class _Field:
+    """How one record field turns into JSON and back."""
+
+    name: str
+    many: bool  # a tuple field: a JSON list, ``None`` or missing reads as ``()``
+    record: Any  # the nested record class (of the items, for a tuple), else None
+    required: bool  # no default: a missing key is an error (or None when the type allows it)
+    nullable: bool
+
+
+class _Record:
+    """Give a frozen dataclass ``as_dict()``/``from_dict()`` driven by its field types."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON/storage form: nested records as dicts, tuples as lists."""
+        d: dict[str, Any] = {}
+        for f in _spec(type(self)):
+            value = getattr(self, f.name)
+            d[f.name] = [_dump(v) for v in value] if f.many else _dump(value)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Self:
+        """Return the record that ``as_dict()`` described (unknown keys are ignored)."""
+        kw: dict[str, Any] = {}
+        for f in _spec(cls):
+            if f.many:
+                kw[f.name] = tuple(_load(v, f.record) for v in (d.get(f.name) or ()))
+            elif f.name in d:
+                kw[f.name] = _load(d[f.name], f.record)
+            elif f.required:
+                kw[f.name] = None if f.nullable else d[f.name]  # KeyError names the missing key
+        return cls(**kw)
+
+
+# Per record class; resolving the string annotations once, not once per record.
+_SPECS: dict[type, tuple[_Field, ...]] = {}
+
+
+def _spec(cls: type) -> tuple[_Field, ...]:
+    spec = _SPECS.get(cls)
+    if spec is None:
+        hints = get_type_hints(cls)
+        spec = _SPECS[cls] = tuple(_describe(f, hints[f.name]) for f in fields(cast(Any, cls)))
+    return spec
+
+
+def _describe(f: Field[Any], hint: Any) -> _Field:
+    many = get_origin(hint) is tuple
+    inner = get_args(hint)[0] if many else hint
+    record = inner if isinstance(inner, type) and issubclass(inner, _Record) else None
+    required = f.default is MISSING and f.default_factory is MISSING
+    nullable = type(None) in get_args(hint)
+    return _Field(f.name, many, record, required, nullable)
+
+
+def _dump(value: Any) -> Any:
+    return value.as_dict() if isinstance(value, _Record) else value
+
+
+def _load(value: Any, record: Any) -> Any:
+    return record.from_dict(value) if record is not None and isinstance(value, dict) else value
 
 
 @dataclass(frozen=True)
-class Zone:
+class Zone(_Record):
     """A named stretch of text removed from a document's body (never extracted from)."""
 
     name: str
     text: str
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Zone:
-        return cls(name=d["name"], text=d["text"])
-
 
 @dataclass(frozen=True)
-class Document:
+class Document(_Record):
     """One article: its clean body, the zones cut from it, and where it came from."""
 
     id: str  # sha256 of the clean body, first 16 hex digits (see readouts.clean.document_id)
@@ -65,20 +119,9 @@ class Document:
     external_id: str | None = None  # the input's own id (e.g. JSONL "id")
     zones: tuple[Zone, ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["zones"] = [z.as_dict() for z in self.zones]
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Document:
-        kw = {f.name: d[f.name] for f in fields(cls) if f.name in d}
-        kw["zones"] = _tuple(d.get("zones"), Zone)
-        return cls(**kw)
-
 
 @dataclass(frozen=True)
-class Evidence:
+class Evidence(_Record):
     """Where a statement stands: document id, character offsets into its body, the text."""
 
     doc_id: str
@@ -86,16 +129,9 @@ class Evidence:
     end: int
     text: str
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Evidence:
-        return cls(doc_id=d["doc_id"], start=d["start"], end=d["end"], text=d["text"])
-
 
 @dataclass(frozen=True)
-class Participant:
+class Participant(_Record):
     """One side of a contact: the words used and who they resolve to on the event date."""
 
     text: str | None = None  # the span as written ("his Russian counterpart")
@@ -104,13 +140,6 @@ class Participant:
     country: str | None = None  # ISO alpha-3, or UN / NATO / EU / IAEA ...
     office: str | None = None  # office type, e.g. foreign_minister
     role: str | None = None  # English title, e.g. "Foreign Minister"
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Participant:
-        return cls(**{f.name: d.get(f.name) for f in fields(cls)})
 
     @property
     def key(self) -> str:
@@ -121,7 +150,7 @@ class Participant:
 
 
 @dataclass(frozen=True)
-class Mention:
+class Mention(_Record):
     """One contact as one document states it."""
 
     doc_id: str
@@ -135,24 +164,9 @@ class Mention:
     topics: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["participants"] = [p.as_dict() for p in self.participants]
-        d["topics"] = list(self.topics)
-        d["evidence"] = [e.as_dict() for e in self.evidence]
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Mention:
-        kw = {f.name: d[f.name] for f in fields(cls) if f.name in d}
-        kw["participants"] = _tuple(d.get("participants"), Participant)
-        kw["topics"] = tuple(d.get("topics") or ())
-        kw["evidence"] = _tuple(d.get("evidence"), Evidence)
-        return cls(**kw)
-
 
 @dataclass(frozen=True)
-class GapClaim:
+class GapClaim(_Record):
     """A statement measuring time between contacts ("the first call since February")."""
 
     doc_id: str
@@ -162,22 +176,9 @@ class GapClaim:
     since: str | None = None
     evidence: tuple[Evidence, ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["participants"] = [p.as_dict() for p in self.participants]
-        d["evidence"] = [e.as_dict() for e in self.evidence]
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> GapClaim:
-        kw = {f.name: d[f.name] for f in fields(cls) if f.name in d}
-        kw["participants"] = _tuple(d.get("participants"), Participant)
-        kw["evidence"] = _tuple(d.get("evidence"), Evidence)
-        return cls(**kw)
-
 
 @dataclass(frozen=True)
-class Extraction:
+class Extraction(_Record):
     """What extraction found in one document."""
 
     doc_id: str
@@ -186,28 +187,14 @@ class Extraction:
     published: str | None = None  # the date used as anchor (may be inferred)
     published_inferred: bool = False
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "doc_id": self.doc_id,
-            "mentions": [m.as_dict() for m in self.mentions],
-            "gap_claims": [g.as_dict() for g in self.gap_claims],
-            "published": self.published,
-            "published_inferred": self.published_inferred,
-        }
-
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Extraction:
-        return cls(
-            doc_id=d["doc_id"],
-            mentions=_tuple(d.get("mentions"), Mention),
-            gap_claims=_tuple(d.get("gap_claims"), GapClaim),
-            published=d.get("published"),
-            published_inferred=bool(d.get("published_inferred")),
-        )
+    def from_dict(cls, d: dict[str, Any]) -> Self:
+        """Return the extraction ``as_dict()`` described; ``published_inferred`` read as a bool."""
+        return super().from_dict(d | {"published_inferred": bool(d.get("published_inferred"))})
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(_Record):
     """One document's support for a ledger event."""
 
     doc_id: str
@@ -218,20 +205,9 @@ class Source:
     evidence: tuple[Evidence, ...] = ()
     kind: str = "mention"  # mention | gap_claim
 
-    def as_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["evidence"] = [e.as_dict() for e in self.evidence]
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Source:
-        kw = {f.name: d[f.name] for f in fields(cls) if f.name in d}
-        kw["evidence"] = _tuple(d.get("evidence"), Evidence)
-        return cls(**kw)
-
 
 @dataclass(frozen=True)
-class Account:
+class Account(_Record):
     """A statement one side's officials made about the contact."""
 
     side: str  # country code
@@ -239,16 +215,9 @@ class Account:
     text: str
     doc_id: str
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Account:
-        return cls(side=d["side"], speaker=d.get("speaker"), text=d["text"], doc_id=d["doc_id"])
-
 
 @dataclass(frozen=True)
-class Contact:
+class Contact(_Record):
     """One canonical ledger event: a contact, with every source that reports it."""
 
     id: str
@@ -267,24 +236,3 @@ class Contact:
     accounts: tuple[Account, ...] = ()
     conflicts: tuple[str, ...] = ()  # human-readable notes on attributes sources disagree on
     status_history: tuple[str, ...] = field(default=())  # statuses reported, oldest first
-
-    def as_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["participants"] = [p.as_dict() for p in self.participants]
-        d["topics"] = list(self.topics)
-        d["sources"] = [s.as_dict() for s in self.sources]
-        d["accounts"] = [a.as_dict() for a in self.accounts]
-        d["conflicts"] = list(self.conflicts)
-        d["status_history"] = list(self.status_history)
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Contact:
-        kw = {f.name: d[f.name] for f in fields(cls) if f.name in d}
-        kw["participants"] = _tuple(d.get("participants"), Participant)
-        kw["topics"] = tuple(d.get("topics") or ())
-        kw["sources"] = _tuple(d.get("sources"), Source)
-        kw["accounts"] = _tuple(d.get("accounts"), Account)
-        kw["conflicts"] = tuple(d.get("conflicts") or ())
-        kw["status_history"] = tuple(d.get("status_history") or ())
-        return cls(**kw)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -34,6 +34,15 @@ OverlayOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _registry(overlay: Path | None) -> Registry:
+    """Load the registry with the overlay the options name (the --overlay path, else default)."""
+    return load_registry(Options.build(overlay=overlay).overlay)
+
+
+def _print_json(value: Any) -> None:
+    out.print(json.dumps(value, ensure_ascii=False, indent=2), markup=False)
 
 
 def _span(t: Tenure) -> str:
@@ -76,15 +85,14 @@ def who_command(
 
         readouts actors who RUS ambassador --host USA --on 2020-01-01 --json
     """
-    options = Options.build(overlay=overlay)
-    registry = load_registry(options.overlay)
+    registry = _registry(overlay)
     day = parse_day(on)
     if host is not None:
         _known_country(registry, host, "--host")
     person, tenure = who(registry, country, office, day, host=host)
     if json_:
         record = {"on": day.isoformat(), "person": person.as_dict(), "tenure": tenure.as_dict()}
-        out.print(json.dumps(record, ensure_ascii=False, indent=2), markup=False)
+        _print_json(record)
         return
     host_text = f" in {tenure.host}" if tenure.host else ""
     out.print(
@@ -137,8 +145,7 @@ def find_command(
 
         readouts actors find Kuleba --country UKR --on 2022-03-10
     """
-    options = Options.build(overlay=overlay)
-    registry = load_registry(options.overlay)
+    registry = _registry(overlay)
     if not name.strip():
         raise InputError("NAME", "give a name to look up")
     code = _known_country(registry, country, "--country") if country else None
@@ -147,8 +154,7 @@ def find_command(
         of = f" of {code}" if code else ""
         raise NotFound(f"no person named {name!r}{of} in the registry")
     if json_:
-        data = [p.as_dict() for p in people]
-        out.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False)
+        _print_json([p.as_dict() for p in people])
         return
     for i, person in enumerate(people):
         if i:
@@ -196,8 +202,7 @@ def check_command(overlay: OverlayOption = None) -> None:
 
         readouts actors check --overlay ~/.readouts/overlay
     """
-    options = Options.build(overlay=overlay)
-    registry = load_registry(options.overlay)
+    registry = _registry(overlay)
     problems = check_all(registry)
     for problem in problems:
         err.print(problem, markup=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -53,6 +54,14 @@ def _print(lines: list[str]) -> None:
 
 def _json(value: Any) -> None:
     out.print(json.dumps(value, ensure_ascii=False, indent=2), markup=False, emoji=False)
+
+
+def _show(found: Any, lines: Callable[[Any], list[str]], as_json: bool) -> None:
+    """Print a result (a record, or a list of them) as JSON or as the lines ``lines`` gives."""
+    if as_json:
+        _json([r.as_dict() for r in found] if isinstance(found, list) else found.as_dict())
+    else:
+        _print(lines(found))
 
 
 def _select(
@@ -150,10 +159,7 @@ def last(
         when = f" before {before}" if before else ""
         kind = f"{mode} " if mode else ""
         raise NotFound(f"no occurred {kind}contact between {a} and {b}{when} in the ledger")
-    if as_json:
-        _json(found.as_dict())
-    else:
-        _print(last_lines(found))
+    _show(found, last_lines, as_json)
 
 
 @app.command()
@@ -171,10 +177,7 @@ def gaps(a: ActorA, b: ActorB, db: DbOption = None, as_json: JsonOption = False)
     """
     with _open(db) as store:
         report = query.gaps(store, a, b)
-    if as_json:
-        _json(report.as_dict())
-    else:
-        _print(gaps_lines(report))
+    _show(report, gaps_lines, as_json)
 
 
 @app.command()
@@ -192,10 +195,7 @@ def claims(db: DbOption = None, as_json: JsonOption = False) -> None:
     """
     with _open(db) as store:
         verdicts = claims_lib.verdicts(store)
-    if as_json:
-        _json([v.as_dict() for v in verdicts])
-    else:
-        _print(claims_lines(verdicts))
+    _show(verdicts, claims_lines, as_json)
 
 
 @app.command()
@@ -263,10 +263,7 @@ def event(
     """
     with _open(db) as store:
         found = query.event(store, event_id)
-    if as_json:
-        _json(found.as_dict())
-    else:
-        _print(event_lines(found))
+    _show(found, event_lines, as_json)
 
 
 @app.command("export")

@@ -11,7 +11,16 @@ from charset_normalizer import from_bytes
 from readouts.errors import InputError
 from readouts.records import Document
 
-__all__ = ["NO_TEXT", "FileResult", "Partial", "decode", "gunzip", "has_words", "is_gzip"]
+__all__ = [
+    "NO_TEXT",
+    "FileResult",
+    "Partial",
+    "decode",
+    "decode_file",
+    "gunzip",
+    "has_words",
+    "is_gzip",
+]
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Text this messy (per charset-normalizer) is not text whatever encoding we try.
@@ -122,4 +131,20 @@ def decode(data: bytes) -> str:
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > max(2, len(text) // 100):
         raise ValueError(f"binary data (decoded as {best.encoding} but full of control characters)")
+    return text
+
+
+def decode_file(data: bytes, part: Partial) -> str | None:
+    """Return a whole file's bytes decoded, or None after recording on `part` why not."""
+    if not data.strip():
+        part.fail(part.source, "empty file")
+        return None
+    try:
+        text = decode(data)
+    except ValueError as exc:
+        part.fail(part.source, str(exc))
+        return None
+    if not text.strip():  # blank once decoded, e.g. a UTF-16 file of spaces
+        part.fail(part.source, "empty file")
+        return None
     return text

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from readouts.clean import first_line, make_document, valid_date
-from readouts.ingest.base import Partial, decode
+from readouts.ingest.base import Partial, decode_file
 from readouts.ingest.html import html_document
 
 __all__ = ["read_jsonl"]
@@ -60,16 +60,8 @@ def _document(obj: dict[str, Any], part: Partial, lineno: int) -> None:
 
 def read_jsonl(data: bytes, part: Partial) -> None:
     """Read JSONL bytes into `part`; a bad line is reported as file:LINE, the others still load."""
-    if not data.strip():
-        part.fail(part.source, "empty file")
-        return
-    try:
-        text = decode(data)
-    except ValueError as exc:
-        part.fail(part.source, str(exc))
-        return
-    if not text.strip():
-        part.fail(part.source, "empty file")
+    text = decode_file(data, part)
+    if text is None:
         return
     if text.lstrip().startswith("["):
         _read_array(text, part)

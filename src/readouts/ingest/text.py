@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from readouts.clean import first_line, make_document
-from readouts.ingest.base import Partial, decode
+from readouts.ingest.base import Partial, decode_file
 
 __all__ = ["read_text", "text_document"]
 
@@ -22,12 +22,6 @@ def text_document(text: str, part: Partial) -> None:
 
 def read_text(data: bytes, part: Partial) -> None:
     """Read a plain-text file's bytes (charset detected) into `part`."""
-    if not data.strip():
-        part.fail(part.source, "empty file")
-        return
-    try:
-        text = decode(data)
-    except ValueError as exc:
-        part.fail(part.source, str(exc))
-        return
-    text_document(text, part)
+    text = decode_file(data, part)
+    if text is not None:
+        text_document(text, part)
