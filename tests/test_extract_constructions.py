@@ -895,3 +895,125 @@ def test_declining_to_comment_is_no_refusal_of_the_request() -> None:
         "2023-02-06",
     )
     assert [m.status for m in ex.mentions] == ["requested"]
+
+
+def test_a_shared_meal_is_a_meeting() -> None:
+    m = only(
+        "Anthony Albanese had lunch with New Zealand's Jacinda Ardern in Sydney on Friday.",
+        "2022-06-11",
+    )
+    assert names(m) == {"Anthony Albanese", "Jacinda Ardern"}
+    assert (m.mode, m.status, m.date, m.location) == ("meeting", "occurred", "2022-06-10", "Sydney")
+
+
+def test_the_noun_an_object_relative_clause_is_about_is_the_one_met() -> None:
+    m = only(
+        "Narendra Modi said he would raise the matter with Chinese President Xi Jinping, "
+        "whom he met in Kazan last month.",
+        "2024-11-20",
+    )
+    assert names(m) == {"Narendra Modi", "Xi Jinping"}
+    assert (m.status, m.date, m.location) == ("occurred", "2024-10", "Kazan")
+
+
+def test_discussing_a_topic_with_someone_keeps_the_interlocutor() -> None:
+    m = only("Olaf Scholz said he would discuss the gas pipeline with Joe Biden.", "2022-02-01")
+    assert names(m) == {"Olaf Scholz", "Joe Biden"}
+    assert (m.status, m.mode) == ("planned", "unspecified")
+
+
+def test_being_in_a_city_last_week_for_talks_places_them_there() -> None:
+    m = only("Xi Jinping was in Moscow last week for talks with Vladimir Putin.", "2023-03-29")
+    assert (m.mode, m.location, m.date) == ("meeting", "Moscow", "2023-03")
+
+
+def test_last_held_talks_with_modifiers_is_a_last_was_gap() -> None:
+    ex = run(
+        "Fumio Kishida met Yoon Suk Yeol on Tuesday. "
+        "The two leaders had last held formal bilateral talks in Phnom Penh in November.",
+        "2023-03-17",
+    )
+    assert [(g.type, g.since) for g in ex.gap_claims] == [("last_was", "2022-11")]
+
+
+def test_a_first_visit_to_a_country_is_no_gap_between_the_two() -> None:
+    ex = run(
+        "Annalena Baerbock met Qin Gang in Tianjin on Friday, the first trip to China by a "
+        "German foreign minister in more than three years.",
+        "2023-04-15",
+    )
+    assert [m.status for m in ex.mentions] == ["occurred"]
+    assert ex.gap_claims == ()
+
+
+def test_talks_a_journey_still_to_come_is_for_are_planned() -> None:
+    m = only(
+        "Antony Blinken will travel to Beijing next month for talks with Qin Gang.", "2023-01-17"
+    )
+    assert (m.status, m.date) == ("planned", "2023-02")
+
+
+def test_due_to_travel_for_talks_gives_the_traveller_and_a_date_ahead() -> None:
+    m = only(
+        "Josep Borrell is due to travel to China in April for talks with Qin Gang.", "2023-03-14"
+    )
+    assert names(m) == {"Josep Borrell", "Qin Gang"}
+    assert (m.status, m.date) == ("planned", "2023-04")
+
+
+def test_a_trip_for_talks_that_was_called_off_is_cancelled() -> None:
+    m = only(
+        "Josep Borrell had been due to travel to China in April for talks with Qin Gang, "
+        "but the trip was called off after he tested positive for COVID-19.",
+        "2023-10-14",
+    )
+    assert names(m) == {"Josep Borrell", "Qin Gang"}
+    assert (m.status, m.date) == ("cancelled", "2023-04")
+
+
+def test_the_two_governments_are_the_pair_just_named() -> None:
+    ex = run(
+        "Emmanuel Macron hosted Olaf Scholz on Wednesday. "
+        "Last week the two governments postponed a joint cabinet meeting.",
+        "2022-10-26",
+    )
+    cancelled = [m for m in ex.mentions if m.status == "cancelled"]
+    assert [names(m) for m in cancelled] == [{"Emmanuel Macron", "Olaf Scholz"}]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject() -> None:
+    m = only(
+        "Narendra Modi arrives in Washington next month. "
+        "Antony Blinken will host a lunch for him at the State Department.",
+        "2023-05-11",
+    )
+    assert names(m) == {"Antony Blinken", "Narendra Modi"}
+    assert m.status == "planned"
+
+
+def test_the_day_a_cancellation_is_announced_does_not_date_the_contact() -> None:
+    m = only(
+        "The State Department announced on Tuesday that the meeting between Antony Blinken "
+        "and Sergey Lavrov had been cancelled.",
+        "2022-02-23",
+    )
+    assert (m.status, m.date) == ("cancelled", None)
+
+
+def test_a_contact_during_the_trip_takes_the_trips_day() -> None:
+    ex = run(
+        "Olaf Scholz held talks with Xi Jinping in Beijing on Friday. "
+        "Scholz also met Premier Li Keqiang during the visit.",
+        "2022-11-05",
+    )
+    dates = {frozenset(str(n) for n in names(m)): m.date for m in ex.mentions}
+    assert dates[frozenset({"Olaf Scholz", "Li Keqiang"})] == "2022-11-04"
+
+
+def test_will_not_meet_until_is_a_refusal() -> None:
+    m = only(
+        "Recep Tayyip Erdogan said he would not meet Benjamin Netanyahu while the war in "
+        "Gaza went on.",
+        "2023-11-05",
+    )
+    assert (m.status, m.date) == ("declined", None)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from readouts.dates import infer_published, resolve_date
+from readouts.dates_find import FUTURE
 from readouts.extract import sentence as sn
 from readouts.extract.attributes import duration_minutes, initiator, location, topics
 from readouts.extract.contacts import Candidate, find_candidates
@@ -29,7 +30,7 @@ from readouts.extract.trips import date_by_trips, find_trip
 from readouts.records import Document, Evidence, Extraction, GapClaim, Mention
 
 # Bump whenever extraction output may change: stored documents are re-extracted.
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +147,16 @@ def _mention(
     if c.status != "not_occurred":  # a contact that did not happen has no date
         clause = text if sn.in_when_clause(t) else sn.own_clause(use, t)
         date = resolve_date(clause, published, anchor_start=t.idx)
+        if (
+            c.status == "planned"
+            and date
+            and published
+            and date[:7] < published[:7]
+            and (_ahead_in_sentence(text[: t.idx]))
+        ):
+            # "is due to travel to China in April for talks": the wording that puts it ahead
+            # may lie outside the trigger's own clause; a plan lies ahead, so try that first.
+            date = resolve_date(clause, published, anchor_start=t.idx, future=True) or date
         if date is None and sn.sequel(t):
             date = _previous_date(earlier, c)
         frame = sn.frame_clause(use, t)
@@ -156,8 +167,9 @@ def _mention(
         if date is None and participle and c.status == "occurred":
             date = resolve_date(participle, published, anchor_start=t.idx)
         report = sn.report_clause(use, t)
-        if date is None and report and c.status != "planned":
-            # A same-day report dates the contact by its report ("announced on Wednesday").
+        if date is None and report and c.status in ("occurred", "declined"):
+            # A same-day report dates the contact by its report ("announced on Wednesday");
+            # a plan, a request or a cancellation is dated by when it was to happen.
             date = resolve_date(report, published, anchor_start=t.idx)
         if date is None and c.status == "occurred" and published and sn.perfect(t, text):
             # "has written a letter": recent, this month; "talks have concluded": today.
@@ -196,6 +208,17 @@ def _mention(
         topics=topics(text),
         evidence=(Evidence(doc_id, start, start + len(text), text),),
     )
+
+
+_PAST_PLAN = re.compile(
+    r"\b(?:had|was|were)\s+(?:been\s+)?(?:due|expected|set|scheduled|planned|supposed|going)\b",
+    re.I,
+)
+
+
+def _ahead_in_sentence(before: str) -> bool:
+    """Return whether the words before a trigger put it ahead ("is due to travel ... for")."""
+    return bool(FUTURE.search(before)) and not _PAST_PLAN.search(before)
 
 
 def _location(c: Candidate, text: str) -> str | None:

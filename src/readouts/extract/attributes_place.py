@@ -18,7 +18,7 @@ from readouts.extract.attributes_words import (
 )
 
 _CAP = r"#?[A-Z][\w.-]*[a-zà-ÿ]\b(?![’'])"
-_PLACE = rf"(?P<place>{_CAP}(?:\s+(?:{_CAP}|de|del|am|on|upon|la|le)){{0,3}})"
+_PLACE = rf"(?P<place>{_CAP}(?:\s+(?:{_CAP}|(?:de|del|am|on|upon|la|le)\b)){{0,3}})"
 _IN_PLACE = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+(?:the\s+)?"
     r"(?:(?:[\w’'-]+\s+){0,4}?(?:resort|city|town|capital|port|village|seaside|spa)"
@@ -204,6 +204,8 @@ _OPENER = re.compile(
     re.I,
 )
 _MEETING_AFTER = re.compile(
+    # "was in Moscow last week for talks with Putin": a short time adverbial may intervene.
+    r"(?:\s+(?:last|this|next|earlier|later)(?:\s+(?:week|month|year|\w+day))?)?"
     r",?\s+(?:where|for|after|before|following|during|to\s+(?:hold|meet|attend))\b"
     r"[^.;]{0,60}?" + _MEETING_WORDS.pattern,
     re.I,

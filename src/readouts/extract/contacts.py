@@ -82,6 +82,14 @@ def _clause(g: Any, t: Any) -> set[int]:
         for c in g.children
     ):
         out |= {x.i for x in g.head.subtree if x.i < g.i}  # "Macron, who spoke with Putin"
+    if g.dep_ == "relcl" and any(
+        c.dep_ in ("dobj", "pobj", "prep")
+        and c.lower_ in ("whom", "who", "with")
+        and any(x.lower_ in ("whom", "who") for x in c.subtree)
+        for c in g.children
+    ):
+        # "Putin, whom he met in Sochi": the noun the clause is about is the one met.
+        out |= {x.i for x in g.head.subtree if x.i < g.i}
     # Subjects shared with a governing verb: "agreed to meet", "met X and spoke with Y".
     cur = g
     while not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
@@ -181,8 +189,17 @@ def _topics(t: Any) -> set[int]:
             and (c.head.i == t.i or c.lower_ in ("according", "per"))
             and not (c.lower_ == "on" and courtesy_call(t))  # "called on Sharif": a visit
         )
-        if topical or (c.dep_ == "dobj" and t.lemma_.lower() == "discuss"):
+        if topical:
             out |= {x.i for x in c.subtree}
+        elif c.dep_ == "dobj" and t.lemma_.lower() == "discuss":
+            # "discuss the grain deal with Putin": the parser hangs the interlocutor on the topic.
+            met = {
+                x.i
+                for w in c.subtree
+                if w.dep_ == "prep" and w.lower_ == "with" and w.i > c.i
+                for x in w.subtree
+            }
+            out |= {x.i for x in c.subtree} - met
     return out
 
 
@@ -318,6 +335,8 @@ def _subject(verb: Any) -> set[int]:
         if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
             break
         verb = verb.head
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+            verb = verb.head  # "Borrell was due to travel ...": the copula's subject
     return set()
 
 

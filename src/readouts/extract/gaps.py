@@ -94,8 +94,10 @@ _LAST_NOUN = re.compile(
     re.I,
 )
 _LAST_VERB = re.compile(
-    rf"\blast\s+(?P<mid>(?:spoke|met|talked|contacted|communicated|conferred|held\s+talks|"
-    rf"had\s+(?:a\s+)?(?:phone\s+)?(?:call|talks|conversation|meeting)|been\s+in\s+(?:touch|"
+    # "last held formal bilateral talks": up to two modifiers before the contact noun.
+    rf"\blast\s+(?P<mid>(?:spoke|met|talked|contacted|communicated|conferred|"
+    rf"(?:held|had)\s+(?:a\s+)?(?:(?!{_LINK}){_ADJ}\s+){{0,2}}?"
+    rf"(?:call|talks|conversation|meeting)|been\s+in\s+(?:touch|"
     rf"contact)|exchanged\s+letters|phoned|called){_SPAN}{{0,60}})",
     re.I,
 )
@@ -126,8 +128,13 @@ _MODES = (
 )
 
 
+_TRIP_TO = re.compile(r"\s*(?:[\w-]+\s+)?(?:visit|trip)\s+to\s+[A-Z]")
+
+
 def _about_contact(sentence: str, m: re.Match[str]) -> bool:
     """Tell "the first call since X" / "the call was the first since X" from other firsts."""
+    if _TRIP_TO.match(m["mid"]):
+        return False  # "the first visit to China by a Japanese minister": travel, not a contact
     if not m["mid"].strip() or _CONTACT_RE.search(m["mid"]):
         return True
     # "The call was the first between the two leaders since ...": the noun comes first.

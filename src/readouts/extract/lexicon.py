@@ -41,6 +41,11 @@ TRIGGERS: dict[str, str] = {
     "conversation": "unspecified",
     "chat": "unspecified",
     "spend": "meeting",
+    # A shared meal is held in person ("had lunch with", "took tea with the King").
+    "lunch": "meeting",
+    "dinner": "meeting",
+    "breakfast": "meeting",
+    "tea": "meeting",
     "brief": "unspecified",
     "discuss": "unspecified",
     "discussion": "unspecified",
@@ -55,6 +60,7 @@ TRIGGERS: dict[str, str] = {
 TRIGGER_WORDS = _words(
     """
     chat chats chatted face conference telegram greetings congratulations condolences sat sit sits
+    lunch lunches dinner dinners breakfast tea
     spend spends spending spent brief briefs briefed briefing
     call called calling calls communicate communicated conferred contact contacted
     contacts conversation conversations dialogue discuss discussed discusses discussing
@@ -170,7 +176,7 @@ STATUS_WORDS = _words(
 # Plural references to the participants of a contact already named.
 _PEOPLE = (
     r"(?:men|women|leaders|presidents|ministers|sides|officials|diplomats|generals|chiefs|"
-    r"counterparts|heads of state|envoys|premiers|secretaries|commanders|spymasters)"
+    r"counterparts|heads of state|envoys|premiers|secretaries|commanders|spymasters|governments)"
 )
 PLURAL_REF = re.compile(
     rf"\b(?:the two (?:countries['’] )?(?:[a-z-]+ ){{0,2}}{_PEOPLE}|both {_PEOPLE}|"

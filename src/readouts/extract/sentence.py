@@ -244,8 +244,21 @@ def sequel(t: Any) -> bool:
     from readouts.extract.contacts import governing_verb
 
     g = governing_verb(t) or t
-    return any(
+    if any(
         c.dep_ == "advmod" and c.lower_ in ("then", "later", "afterwards", "subsequently")
+        for c in g.children
+    ):
+        return True
+    # "was also received by Li Qiang during the trip": the journey just reported.
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "during"
+        and any(
+            o.dep_ == "pobj"
+            and o.lemma_.lower() in ("trip", "visit", "stay", "tour")
+            and any(d.lower_ in ("the", "that", "this", "his", "her") for d in o.children)
+            for o in c.children
+        )
         for c in g.children
     )
 

@@ -50,10 +50,21 @@ def participants(
                 # "After a meeting with Rutte, he said": he is the last sentence's subject.
                 subjects = [x for x in named if _is_subject(x)]
                 named = subjects if subjects or not ctx.last_person else []
+            elif named and _bound_by_subject(r, named[-1]):
+                # "Blinken will host a lunch for him": him is not Blinken but someone before.
+                named = named[:-1]
             resolved.append(resolve(named[-1] if named else r, on, ctx, resolved))
             continue
         resolved.append(resolve(r, on, ctx, resolved))
     return dedupe(resolved)
+
+
+def _bound_by_subject(r: Ref, name: Ref) -> bool:
+    """Return whether object pronoun ``r`` has name ``name`` as its own clause's subject."""
+    if r.root is None or name.root is None or r.text.lower() not in ("him", "her"):
+        return False
+    verb = name.root.head
+    return _is_subject(name) and any(a.i == verb.i for a in r.root.ancestors)
 
 
 def _subject_pronoun(r: Ref) -> bool:
@@ -111,7 +122,9 @@ def _plural(r: Ref, refs: list[Ref], ctx: Context, on: str | None) -> list[Parti
 
 _HEADS = frozenset({"head_of_state", "head_of_government"})
 # Plural words that name no particular office ("the leaders", "both sides").
-_GENERIC = frozenset({"leaders", "men", "women", "sides", "officials", "counterparts", "pair"})
+_GENERIC = frozenset(
+    {"leaders", "men", "women", "sides", "officials", "counterparts", "pair", "governments"}
+)
 
 
 def _plural_office(text: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from readouts.extract import lexicon as lx
+from readouts.extract.journeys import journey_ahead, on_the_way
 
 # Nouns a status cue may sit on, so the chain of heads may pass through them.
 _VERB_CUES = (
@@ -217,6 +218,8 @@ def status_of(t: Any) -> str:
         return "none"  # "asked about a possible call": a question, not a contact
     if negated and ("return" in lemmas or "hear" in lemmas):
         return "requested"
+    if negated and _future(words):
+        return "declined"  # "he will not speak to Milei until ...": a refusal, not a fact
     if negated:
         return "not_occurred"
     if any(w.lemma_.lower() == "call" and _prt(w, "for") for w in links):
@@ -227,8 +230,13 @@ def status_of(t: Any) -> str:
         return "requested"
     if any(c.dep_ == "nsubj" and _det_no(c) for w in links for c in w.children):
         return "none"  # "No Japanese prime minister has met ... since": a gap, no one contact
-    if _on_the_way(t):
+    if on_the_way(t):
         return "planned"  # "Macron was travelling to Kyiv for talks with Zelensky"
+    journey = journey_ahead(t)
+    if journey == "cancelled":
+        return "cancelled"  # "was due to travel for talks with Qin, but the trip was called off"
+    if journey:
+        return "planned"  # "will travel to Beijing for talks with Wang", "is due to fly to"
     if _habitual(links + [links[-1].head]):
         return "none"  # "have spoken by telephone repeatedly": no one contact
     top = links[-1]
@@ -238,24 +246,6 @@ def status_of(t: Any) -> str:
     if bare_infinitive or _future(words) or any(w in lx.PLAN for w in lemmas):
         return "planned"
     return "occurred"
-
-
-_MOTION = frozenset({"travel", "head", "fly", "go", "drive", "journey", "sail"})
-
-
-def _on_the_way(t: Any) -> bool:
-    """Return whether the contact is the purpose of a journey under way ("is flying to
-    Beijing for talks", "was heading to Kyiv to meet Zelensky")."""
-    if t.dep_ == "pobj" and t.head.lower_ == "for":
-        verb = t.head.head
-    elif t.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in t.children):
-        verb = t.head
-    else:
-        return False
-    progressive = verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children
-    )
-    return progressive and verb.lemma_.lower() in _MOTION
 
 
 def _habitual(links: list[Any]) -> bool:
