@@ -39,9 +39,9 @@ def first_pass(body: str) -> list[tuple[int, int, int, bool, tuple[str, ...]]]:
         actor = bool(names) or any(ms[k](tokens) for k in ("countries", "titles", "places"))
         # A capitalised word inside the sentence may be a surname named before ("Wang").
         actor = actor or any(t.is_title for t in tokens[1:])
-        plural = lx.PLURAL_REF.search(text) or text.startswith("They ")
+        plural = bool(lx.PLURAL_REF.search(text)) or text.startswith("They ")
         # "It was their first face-to-face meeting in a year": a gap claim about the pair.
-        plural = plural or (_THEIR.search(text) and sn.GAP_CUE.search(text))
+        plural = plural or bool(_THEIR.search(text) and sn.GAP_CUE.search(text))
         wanted = trigger and (actor or bool(plural or FOLLOW_UP.search(text)))
         out.append((s, e, index, wanted, tuple(first)))
     return out
