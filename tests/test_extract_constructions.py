@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from readouts.clean import make_document
 from readouts.extract import extract_document
 from readouts.records import Extraction, Mention
@@ -769,6 +771,15 @@ def test_then_follows_the_last_contact_held_not_a_plan() -> None:
     )
     zelensky = [m for m in ex.mentions if "Volodymyr Zelensky" in names(m)]
     assert [m.date for m in zelensky] == ["2025-02-12"]
+
+
+@pytest.mark.parametrize(
+    "refusal", ["declined to engage", "refused to take their calls", "declined to respond"]
+)
+def test_a_refusal_to_engage_declines_the_sought_call(refusal: str) -> None:
+    text = f"Lloyd Austin had sought a call with Sergei Shoigu, but the Russian side {refusal}."
+    m = only(text, "2022-03-24")
+    assert (m.status, m.mode) == ("declined", "phone")
 
 
 def test_a_refusal_of_something_else_does_not_decline_the_meeting() -> None:

@@ -30,7 +30,7 @@ from readouts.extract.trips import date_by_trips, find_trip
 from readouts.records import Document, Evidence, Extraction, GapClaim, Mention
 
 # Bump whenever extraction output may change: stored documents are re-extracted.
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 
 log = logging.getLogger(__name__)
 

@@ -300,10 +300,24 @@ def _but(top: Any) -> str | None:
         return None
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
-            if any(x.dep_ in ("dobj", "xcomp", "ccomp") for x in c.children):
+            if any(_another_act(x) for x in c.children):
                 return None  # "received Abe but refused to accept the message": another act
             return str(c.lemma_.lower())
     return None
+
+
+# Verbs whose refusal is a refusal of the contact itself ("declined to engage").
+_ENGAGE = {"engage", "respond", "reply", "answer", "talk", "speak", "meet", "take", "return"}
+
+
+def _another_act(x: Any) -> bool:
+    """Return whether a refusal's complement names an act other than the contact."""
+    if x.dep_ in ("dobj", "ccomp"):
+        return True
+    if x.dep_ == "xcomp":
+        objects = [c.lemma_.lower() for c in x.children if c.dep_ == "dobj"]
+        return x.lemma_.lower() not in _ENGAGE or any(o != "call" for o in objects)
+    return False
 
 
 def _asked_about(t: Any) -> bool:
