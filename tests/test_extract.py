@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from extract_helpers import names, only, run
 from readouts.clean import make_document
 from readouts.extract import EXTRACTOR_VERSION, extract_document
-from readouts.records import Document, Extraction, Mention, Zone
-
-
-def run(text: str, published: str | None) -> Extraction:
-    """Extract from a plain-text article published on ``published``."""
-    return extract_document(make_document(text, fmt="text", source="test", published=published))
-
-
-def only(text: str, published: str | None) -> Mention:
-    """Return the single mention extracted from ``text``."""
-    mentions = run(text, published).mentions
-    assert len(mentions) == 1, [m.as_dict() for m in mentions]
-    return mentions[0]
-
-
-def names(m: Mention) -> set[str | None]:
-    return {p.name for p in m.participants}
-
+from readouts.records import Document, Zone
 
 # --- statuses ---------------------------------------------------------------
 

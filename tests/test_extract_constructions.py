@@ -4,23 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readouts.clean import make_document
-from readouts.extract import extract_document
-from readouts.records import Extraction, Mention
-
-
-def run(text: str, published: str | None) -> Extraction:
-    return extract_document(make_document(text, fmt="text", source="test", published=published))
-
-
-def only(text: str, published: str | None) -> Mention:
-    mentions = run(text, published).mentions
-    assert len(mentions) == 1, [m.as_dict() for m in mentions]
-    return mentions[0]
-
-
-def names(m: Mention) -> set[str | None]:
-    return {p.name for p in m.participants}
+from extract_helpers import names, only, run
 
 
 def test_call_framing_the_clause_links_its_subject() -> None:
