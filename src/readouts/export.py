@@ -171,12 +171,8 @@ def export(
             _TEXT_WRITERS[fmt](events, stream)
             stream.flush()
         return _count(events, fmt)
-    target = Path(path)
+    target = check_output_path(path)
     try:
-        if target.is_dir():
-            raise InputError(str(target), "is a directory; give a file name")
-        if not target.parent.is_dir():
-            raise InputError(str(target), "directory does not exist")
         if fmt == "parquet":
             with target.open("wb") as bfh:
                 _parquet(events, bfh)
@@ -186,3 +182,16 @@ def export(
     except OSError as exc:
         raise InputError(str(target), exc.strerror or str(exc)) from None
     return _count(events, fmt)
+
+
+def check_output_path(path: str | Path) -> Path:
+    """Return the file to write, or raise InputError saying why it cannot be one."""
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise InputError(str(target), "is a directory; give a file name")
+        if not target.parent.is_dir():
+            raise InputError(str(target), "directory does not exist")
+    except OSError as exc:  # a name the OS refuses even to look up
+        raise InputError(str(target), exc.strerror or str(exc)) from None
+    return target

@@ -12,6 +12,7 @@ from typing import Any
 
 from readouts import dates
 from readouts.errors import InputError
+from readouts.export import check_output_path
 from readouts.records import Contact
 
 __all__ = ["figure", "html_page", "png_bytes", "write_html", "write_png"]
@@ -143,14 +144,7 @@ def png_bytes(events: Sequence[Contact], title: str) -> bytes:
 
 
 def _check_target(path: str | Path, *suffixes: str) -> Path:
-    target = Path(path)
-    try:
-        if target.is_dir():
-            raise InputError(str(target), "is a directory; give a file name")
-        if not target.parent.is_dir():
-            raise InputError(str(target), "directory does not exist")
-    except OSError as exc:  # a name the OS refuses even to look up
-        raise InputError(str(target), exc.strerror or str(exc)) from None
+    target = check_output_path(path)
     if target.suffix.lower() not in suffixes:
         # The bytes are PNG or HTML whatever the name: a .jpg would mislead viewers.
         raise InputError(str(target), f"the file name must end in {' or '.join(suffixes)}")
